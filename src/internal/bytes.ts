@@ -1,0 +1,261 @@
+// Little-endian byte writing and bounded reading, shared by every on-disk format.
+//
+// ByteWriter grows one buffer and can patch bytes it already wrote (a record's length
+// prefix is known only after its payload). ByteReader never trusts a length or count it
+// reads: `take`, `count` and friends check them against the bytes that remain before
+// anything is allocated, and every failure is a SkeinError("DECODE"), never a RangeError.
+// Neither knows any format; the formats live beside their owners.
+import { SkeinError } from "./errors.js";
+
+const U64_MAX = 0xffff_ffff_ffff_ffffn;
+const I64_MIN = -(2n ** 63n);
+const I64_MAX = 2n ** 63n - 1n;
+const textEncoder = new TextEncoder();
+const textDecoder = new TextDecoder("utf-8", { fatal: true });
+
+export class ByteWriter {
+  #buf: Uint8Array;
+  #view: DataView;
+  #length = 0;
+
+  constructor(initialBytes = 256) {
+    this.#buf = new Uint8Array(Math.max(16, initialBytes));
+    this.#view = new DataView(this.#buf.buffer);
+  }
+
+  /** Bytes written so far. */
+  get length(): number {
+    return this.#length;
+  }
+
+  /** Forget what was written; keeps the buffer for reuse. */
+  reset(): void {
+    this.#length = 0;
+  }
+
+  /** A view of the written bytes; valid until the next write or reset. */
+  view(start = 0, end = this.#length): Uint8Array {
+    return this.#buf.subarray(start, end);
+  }
+
+  /** A copy of the written bytes. */
+  toBytes(): Uint8Array {
+    return this.#buf.slice(0, this.#length);
+  }
+
+  #ensure(extra: number): number {
+    const at = this.#length;
+    const need = at + extra;
+    if (need > this.#buf.length) {
+      let size = this.#buf.length * 2;
+      while (size < need) size *= 2;
+      const next = new Uint8Array(size);
+      next.set(this.#buf.subarray(0, at));
+      this.#buf = next;
+      this.#view = new DataView(next.buffer);
+    }
+    this.#length = need;
+    return at;
+  }
+
+  /** Reserve `n` zero bytes and return their offset, to patch later. */
+  reserve(n: number): number {
+    const at = this.#ensure(n);
+    this.#buf.fill(0, at, at + n);
+    return at;
+  }
+
+  u8(v: number): void {
+    const at = this.#ensure(1);
+    this.#buf[at] = v;
+  }
+
+  u32(v: number): void {
+    this.#view.setUint32(this.#ensure(4), v, true);
+  }
+
+  i32(v: number): void {
+    this.#view.setInt32(this.#ensure(4), v, true);
+  }
+
+  patchU32(offset: number, v: number): void {
+    this.#view.setUint32(offset, v, true);
+  }
+
+  /** An unsigned 64-bit integer from a non-negative safe integer or a bigint. */
+  u64(v: number | bigint): void {
+    const at = this.#ensure(8);
+    if (typeof v === "number") {
+      this.#view.setUint32(at, v >>> 0, true);
+      this.#view.setUint32(at + 4, Math.floor(v / 0x1_0000_0000), true);
+    } else {
+      this.#view.setBigUint64(at, v, true);
+    }
+  }
+
+  i64(v: number | bigint): void {
+    this.#view.setBigInt64(this.#ensure(8), typeof v === "bigint" ? v : BigInt(v), true);
+  }
+
+  f32(v: number): void {
+    this.#view.setFloat32(this.#ensure(4), v, true);
+  }
+
+  f64(v: number): void {
+    this.#view.setFloat64(this.#ensure(8), v, true);
+  }
+
+  bytes(b: Uint8Array): void {
+    const at = this.#ensure(b.length);
+    this.#buf.set(b, at);
+  }
+
+  /** A u64 byte length, then the UTF-8 bytes. */
+  string(s: string): void {
+    // Worst case 3 bytes per UTF-16 unit; encodeInto writes in place, no temporary.
+    const lengthAt = this.#ensure(8);
+    const start = this.#ensure(s.length * 3);
+    const { written } = textEncoder.encodeInto(s, this.#buf.subarray(start));
+    this.#length = start + written;
+    this.#view.setUint32(lengthAt, written, true);
+    this.#view.setUint32(lengthAt + 4, 0, true);
+  }
+
+  /** A u64 length, then the raw bytes. */
+  lengthPrefixed(b: Uint8Array): void {
+    this.u64(b.length);
+    this.bytes(b);
+  }
+}
+
+export class ByteReader {
+  readonly #buf: Uint8Array;
+  readonly #view: DataView;
+  #pos: number;
+  readonly #end: number;
+
+  constructor(buf: Uint8Array, start = 0, end = buf.length) {
+    this.#buf = buf;
+    this.#view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+    this.#pos = start;
+    this.#end = end;
+  }
+
+  get position(): number {
+    return this.#pos;
+  }
+
+  get remaining(): number {
+    return this.#end - this.#pos;
+  }
+
+  #advance(n: number, what: string): number {
+    if (n > this.#end - this.#pos) {
+      throw new SkeinError(
+        "DECODE",
+        `unexpected end of input reading ${what} at byte ${this.#pos} (${n} bytes needed, ${this.#end - this.#pos} left)`,
+      );
+    }
+    const at = this.#pos;
+    this.#pos += n;
+    return at;
+  }
+
+  u8(what = "u8"): number {
+    return this.#buf[this.#advance(1, what)] as number;
+  }
+
+  u32(what = "u32"): number {
+    return this.#view.getUint32(this.#advance(4, what), true);
+  }
+
+  i32(what = "i32"): number {
+    return this.#view.getInt32(this.#advance(4, what), true);
+  }
+
+  u64(what = "u64"): bigint {
+    return this.#view.getBigUint64(this.#advance(8, what), true);
+  }
+
+  i64(what = "i64"): bigint {
+    return this.#view.getBigInt64(this.#advance(8, what), true);
+  }
+
+  f32(what = "f32"): number {
+    return this.#view.getFloat32(this.#advance(4, what), true);
+  }
+
+  f64(what = "f64"): number {
+    return this.#view.getFloat64(this.#advance(8, what), true);
+  }
+
+  /** A u64 that must be a safe integer (ids, LSNs); larger values are refused. */
+  safeU64(what: string): number {
+    const at = this.#advance(8, what);
+    const lo = this.#view.getUint32(at, true);
+    const hi = this.#view.getUint32(at + 4, true);
+    if (hi > 0x1f_ffff) {
+      throw new SkeinError("DECODE", `${what} at byte ${at} does not fit a safe integer`);
+    }
+    return hi * 0x1_0000_0000 + lo;
+  }
+
+  /**
+   * A u64 count of items that take at least `minItemBytes` each: refused when the
+   * bytes that remain cannot hold that many, so a hostile count never allocates.
+   */
+  count(what: string, minItemBytes: number): number {
+    const at = this.#pos;
+    const n = this.u64(what);
+    const fits = BigInt(Math.floor(this.remaining / Math.max(1, minItemBytes)));
+    if (n > fits) {
+      throw new SkeinError(
+        "DECODE",
+        `${what} ${n} at byte ${at} exceeds the ${this.remaining} bytes that remain`,
+      );
+    }
+    return Number(n);
+  }
+
+  /** `n` raw bytes as a view into the input (no copy). */
+  take(n: number, what = "bytes"): Uint8Array {
+    const at = this.#advance(n, what);
+    return this.#buf.subarray(at, at + n);
+  }
+
+  /** A u64 length, then that many bytes, copied out of the input. */
+  lengthPrefixed(what = "bytes"): Uint8Array {
+    const n = this.count(`${what} length`, 1);
+    return this.take(n, what).slice();
+  }
+
+  /** A u64 byte length, then UTF-8; invalid UTF-8 is a decode error. */
+  string(what = "string"): string {
+    const n = this.count(`${what} length`, 1);
+    const at = this.#pos;
+    const bytes = this.take(n, what);
+    try {
+      return textDecoder.decode(bytes);
+    } catch (cause) {
+      throw new SkeinError("DECODE", `invalid utf-8 in ${what} at byte ${at}`, { cause });
+    }
+  }
+
+  /** Refuse trailing bytes after a complete structure. */
+  expectEnd(what: string): void {
+    if (this.#pos !== this.#end) {
+      throw new SkeinError(
+        "DECODE",
+        `${this.#end - this.#pos} trailing bytes after ${what} at byte ${this.#pos}`,
+      );
+    }
+  }
+}
+
+export function fitsU64(v: bigint): boolean {
+  return v >= 0n && v <= U64_MAX;
+}
+
+export function fitsI64(v: bigint): boolean {
+  return v >= I64_MIN && v <= I64_MAX;
+}

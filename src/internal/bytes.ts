@@ -33,6 +33,11 @@ export class ByteWriter {
     this.#length = 0;
   }
 
+  /** Drop everything written after `length` bytes (undo a partly encoded structure). */
+  rewind(length: number): void {
+    if (length < this.#length) this.#length = length;
+  }
+
   /** A view of the written bytes; valid until the next write or reset. */
   view(start = 0, end = this.#length): Uint8Array {
     return this.#buf.subarray(start, end);

@@ -1,0 +1,22 @@
+// The write-ahead log.
+//   format.ts       segment header layout, record constants and kinds
+//   lsn.ts          LSN bounds and argument checks
+//   record.ts       record framing: encode one record, read and check one record
+//   segment-dir.ts  segment file naming and listing
+//   segment.ts      one segment being appended to: buffer, write, sync, seal, create
+//   replay.ts       reading a directory back: committed transactions, damage classification
+//   lock.ts         the exclusive directory lock across processes
+//   flusher.ts      the group-mode background fsync timer
+//   shared-sync.ts  group commit: overlapping sync() callers share fsyncs
+//   options.ts      WalOptions, defaults and validation
+//   wal.ts          the log itself
+//   replay-dir.ts   read-only replay of a directory (no lock, no repair)
+export { Wal, defaultFileSystem, type WalRecovery } from "./wal.js";
+export type { WalOptions, SyncMode, ResolvedWalOptions } from "./options.js";
+export { resolveWalOptions, DEFAULT_WAL_OPTIONS } from "./options.js";
+export { replayDir, type ReplayDirResult } from "./replay-dir.js";
+export type { TornTail, CommitSink, ReplayOutcome } from "./replay.js";
+export { replaySegments } from "./replay.js";
+export { acquireDirLock } from "./lock.js";
+export { listSegments, segmentFileName, segmentPath, LOCK_FILE_NAME } from "./segment-dir.js";
+export type { SegmentEntry } from "./segment-dir.js";

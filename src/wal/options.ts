@@ -1,0 +1,71 @@
+// The log's options: the public interface with its defaults, and their validation, done
+// once when the log opens. Everything below the edge receives `ResolvedWalOptions`.
+
+/** How commits become durable. See README.md for what each mode survives. */
+export type SyncMode = "perCommit" | "group" | "none";
+
+export interface WalOptions {
+  /**
+   * When `flush()` fsyncs. "perCommit" (default): every flush writes and fsyncs — nothing
+   * acknowledged is lost, even on power loss, at the price of one fsync per flush.
+   * "group": flush only writes; a background flusher fsyncs every `groupIntervalMs` — a
+   * killed process loses nothing written, power loss may lose the last interval.
+   * "none": flush writes and never fsyncs — fastest; power loss may lose anything the
+   * operating system had not written back.
+   */
+  syncMode?: SyncMode;
+  /** Interval of the background fsync in "group" mode, in ms. Default 50. Shorter: less at
+   * risk on power loss, more fsyncs. */
+  groupIntervalMs?: number;
+  /** Rotate to a new segment before a transaction once the active one reaches this size.
+   * Default 8 MiB. Smaller: finer truncation after checkpoints, more files. */
+  segmentTargetBytes?: number;
+  /** Replay fence: transactions committed at or below this LSN are already in a snapshot
+   * and are not returned by replay. Default 0 (replay everything). */
+  checkpointLsn?: number;
+}
+
+export interface ResolvedWalOptions {
+  readonly syncMode: SyncMode;
+  readonly groupIntervalMs: number;
+  readonly segmentTargetBytes: number;
+  readonly checkpointLsn: number;
+}
+
+export const DEFAULT_WAL_OPTIONS: ResolvedWalOptions = {
+  syncMode: "perCommit",
+  groupIntervalMs: 50,
+  segmentTargetBytes: 8 * 1024 * 1024,
+  checkpointLsn: 0,
+};
+
+const SYNC_MODES: readonly SyncMode[] = ["perCommit", "group", "none"];
+
+function positiveInteger(name: string, v: unknown, min: number): number {
+  if (typeof v !== "number" || !Number.isSafeInteger(v)) {
+    throw new TypeError(`${name} must be an integer, got ${String(v)}`);
+  }
+  if (v < min) throw new RangeError(`${name} must be at least ${min}, got ${v}`);
+  return v;
+}
+
+export function resolveWalOptions(options: WalOptions = {}): ResolvedWalOptions {
+  if (typeof options !== "object" || options === null) {
+    throw new TypeError("wal options must be an object");
+  }
+  const d = DEFAULT_WAL_OPTIONS;
+  const syncMode = options.syncMode ?? d.syncMode;
+  if (!SYNC_MODES.includes(syncMode)) {
+    throw new TypeError(`syncMode must be one of ${SYNC_MODES.join(", ")}, got ${String(syncMode)}`);
+  }
+  return {
+    syncMode,
+    groupIntervalMs: positiveInteger("groupIntervalMs", options.groupIntervalMs ?? d.groupIntervalMs, 1),
+    segmentTargetBytes: positiveInteger(
+      "segmentTargetBytes",
+      options.segmentTargetBytes ?? d.segmentTargetBytes,
+      1,
+    ),
+    checkpointLsn: positiveInteger("checkpointLsn", options.checkpointLsn ?? d.checkpointLsn, 0),
+  };
+}

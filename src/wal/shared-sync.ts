@@ -1,0 +1,101 @@
+// Group commit for `sync()`: callers that overlap share fsyncs. At most one fsync runs
+// at a time; whoever asks while it runs waits for the next one, which then covers all of
+// them. So N concurrent callers cost two fsyncs, not N. It is handed a narrow interface to
+// the log (write out, sync the active segment, report the outcome), not the log itself.
+// A failed fsync is final: every waiter is rejected and the failure is reported once, to
+// be latched as poison by the owner; it is never retried.
+
+export interface SyncTarget {
+  /** Write buffered records out; returns the highest LSN now in the file. */
+  writeOut(): number;
+  /** Start an fsync of the active segment on the thread pool. */
+  syncAsync(): Promise<void>;
+  /** Everything up to `lsn` is durable. */
+  onDurable(lsn: number): void;
+  /** The fsync failed; the owner poisons itself. Returns the error waiters receive. */
+  onFailure(err: unknown): unknown;
+  /** Throws when the log can no longer sync (poisoned or closed). */
+  checkUsable(): void;
+  /** Highest LSN known durable. */
+  durableLsn(): number;
+}
+
+interface Waiter {
+  readonly lsn: number;
+  readonly resolve: (lsn: number) => void;
+  readonly reject: (err: unknown) => void;
+}
+
+export class SharedSync {
+  readonly #target: SyncTarget;
+  #waiters: Waiter[] = [];
+  #inFlight: Promise<void> | null = null;
+  /** How many fsyncs this has issued; for tests and status. */
+  fsyncCount = 0;
+
+  constructor(target: SyncTarget) {
+    this.#target = target;
+  }
+
+  /** Resolves once every record appended before the call is durable. */
+  request(): Promise<number> {
+    try {
+      this.#target.checkUsable();
+      const lsn = this.#target.writeOut();
+      if (lsn <= this.#target.durableLsn()) return Promise.resolve(this.#target.durableLsn());
+      return new Promise((resolve, reject) => {
+        this.#waiters.push({ lsn, resolve, reject });
+        if (this.#inFlight === null) this.#start();
+      });
+    } catch (err) {
+      return Promise.reject(err instanceof Error ? err : new Error(String(err)));
+    }
+  }
+
+  /** Settles once no fsync is running (used before closing the file under it). */
+  async idle(): Promise<void> {
+    while (this.#inFlight !== null) await this.#inFlight;
+  }
+
+  get busy(): boolean {
+    return this.#inFlight !== null;
+  }
+
+  #start(): void {
+    let covered: number;
+    let sync: Promise<void>;
+    try {
+      covered = this.#target.writeOut();
+      sync = this.#target.syncAsync();
+    } catch (err) {
+      this.#fail(err);
+      return;
+    }
+    this.fsyncCount++;
+    this.#inFlight = sync.then(
+      () => this.#done(covered),
+      (err: unknown) => this.#fail(err),
+    );
+  }
+
+  #done(covered: number): void {
+    this.#inFlight = null;
+    this.#target.onDurable(covered);
+    const durable = this.#target.durableLsn();
+    const still: Waiter[] = [];
+    for (const w of this.#waiters) {
+      if (w.lsn <= durable) w.resolve(durable);
+      else still.push(w);
+    }
+    this.#waiters = still;
+    if (still.length > 0) this.#start();
+  }
+
+  #fail(err: unknown): void {
+    this.#inFlight = null;
+    const reported = this.#target.onFailure(err);
+    const waiters = this.#waiters;
+    this.#waiters = [];
+    for (const w of waiters) w.reject(reported);
+  }
+}

@@ -1,0 +1,389 @@
+// The write-ahead log: allocation of LSNs, appends of framed records to the active
+// segment, durability per sync mode, rotation at transaction boundaries, truncation of
+// old segments, and the poison latch. Opening locks the directory and replays it
+// (replay.ts decides what damage means; this file acts on it: removes an unfinished last
+// segment, cuts a torn tail). Record bytes are framed in record.ts, fsync sharing is
+// shared-sync.ts, the timer is flusher.ts. It knows nothing of graphs beyond handing
+// events to the LW1 codec.
+import type { DirLockHandle, FileSystem } from "../internal/fs.js";
+import { NodeFileSystem } from "../internal/fs.js";
+import { SkeinError } from "../internal/errors.js";
+import type { MutationEvent } from "../store/index.js";
+import { writeBatchPayload, writeEventPayload } from "../store/index.js";
+import { GroupFlusher } from "./flusher.js";
+import { RecordKind, SEGMENT_HEADER_BYTES } from "./format.js";
+import { acquireDirLock } from "./lock.js";
+import { MAX_LSN, checkLsnArgument } from "./lsn.js";
+import { resolveWalOptions, type ResolvedWalOptions, type SyncMode, type WalOptions } from "./options.js";
+import { encodeRecord } from "./record.js";
+import { replaySegments, type CommitSink, type ReplayOutcome, type TornTail } from "./replay.js";
+import { SegmentWriter } from "./segment.js";
+import { listSegments, listTempSegments, segmentPath } from "./segment-dir.js";
+import { SharedSync } from "./shared-sync.js";
+import type { ByteWriter } from "../internal/bytes.js";
+
+/** Buffered bytes past which appends are written out early, to bound memory. */
+const WRITE_OUT_THRESHOLD_BYTES = 1024 * 1024;
+
+/** What opening found and repaired. */
+export interface WalRecovery {
+  readonly maxLsn: number;
+  readonly tornTail: TornTail | null;
+  readonly checkpointLsnObserved: number | null;
+  /** Path of a last segment left unfinished by a crash during its creation, now removed. */
+  readonly removedSegmentPath: string | null;
+}
+
+export function defaultFileSystem(): FileSystem {
+  return new NodeFileSystem(acquireDirLock);
+}
+
+export class Wal {
+  readonly dir: string;
+  readonly #fs: FileSystem;
+  readonly #opts: ResolvedWalOptions;
+  readonly #lock: DirLockHandle;
+  readonly #recovery: WalRecovery;
+  readonly #bases = new Map<number, number>();
+  readonly #shared: SharedSync;
+  #writer: SegmentWriter;
+  #activeId: number;
+  #oldestId: number;
+  #nextLsn: number;
+  #writtenLsn: number;
+  #durableLsn: number;
+  #poison: string | null = null;
+  #closed = false;
+  #flusher: GroupFlusher | null = null;
+
+  private constructor(
+    dir: string,
+    fs: FileSystem,
+    opts: ResolvedWalOptions,
+    lock: DirLockHandle,
+    outcome: ReplayOutcome,
+  ) {
+    this.dir = dir;
+    this.#fs = fs;
+    this.#opts = opts;
+    this.#lock = lock;
+    for (const s of outcome.segments) this.#bases.set(s.id, s.baseLsn);
+    this.#nextLsn = Math.max(outcome.maxLsn + 1, opts.checkpointLsn + 1);
+    const opened = this.#openActive(outcome);
+    this.#writer = opened.writer;
+    this.#activeId = opened.id;
+    this.#nextLsn = Math.max(this.#nextLsn, opened.writer.baseLsn);
+    this.#oldestId = outcome.segments[0]?.id ?? opened.id;
+    this.#writtenLsn = outcome.maxLsn;
+    this.#durableLsn = outcome.maxLsn;
+    this.#recovery = {
+      maxLsn: outcome.maxLsn,
+      tornTail: outcome.tornTail,
+      checkpointLsnObserved: outcome.checkpointLsnObserved,
+      removedSegmentPath: outcome.unfinishedSegment?.path ?? null,
+    };
+    this.#shared = new SharedSync({
+      writeOut: () => this.#writeOut(),
+      syncAsync: () => this.#writer.syncAsync(),
+      onDurable: (lsn) => this.#markDurable(lsn),
+      onFailure: (err) => this.#poisonWith("fsync failed", err),
+      checkUsable: () => this.#checkWritable(),
+      durableLsn: () => this.#durableLsn,
+    });
+  }
+
+  /**
+   * Open (or create) the log in `dir`: lock it, replay it, repair a torn tail, start the
+   * flusher. Returns the events of committed transactions above the fence.
+   */
+  static open(
+    dir: string,
+    options?: WalOptions,
+    fs: FileSystem = defaultFileSystem(),
+  ): { wal: Wal; events: MutationEvent[] } {
+    const events: MutationEvent[] = [];
+    const wal = Wal.openWithSink(dir, options, (evs) => {
+      for (const ev of evs) events.push(ev);
+    }, fs);
+    return { wal, events };
+  }
+
+  /** As `open`, but hands each committed transaction to `sink` instead of collecting them. */
+  static openWithSink(
+    dir: string,
+    options: WalOptions | undefined,
+    sink: CommitSink,
+    fs: FileSystem = defaultFileSystem(),
+  ): Wal {
+    if (typeof dir !== "string" || dir.length === 0) {
+      throw new TypeError("wal directory must be a non-empty string");
+    }
+    const opts = resolveWalOptions(options);
+    fs.mkdirp(dir);
+    const lock = fs.lockDir(dir);
+    try {
+      removeTempSegments(fs, dir);
+      const outcome = replaySegments(fs, listSegments(fs, dir), opts.checkpointLsn, sink);
+      const wal = new Wal(dir, fs, opts, lock, outcome);
+      wal.#startFlusher();
+      return wal;
+    } catch (err) {
+      lock.release();
+      throw err;
+    }
+  }
+
+  #openActive(outcome: ReplayOutcome): { writer: SegmentWriter; id: number } {
+    const fs = this.#fs;
+    if (outcome.unfinishedSegment !== null) {
+      fs.unlink(outcome.unfinishedSegment.path);
+      fs.syncDir(this.dir);
+    }
+    const last = outcome.segments.at(-1);
+    if (last !== undefined && !last.sealed) {
+      const writer = SegmentWriter.reopen(fs, last.path, last.baseLsn, last.endBytes);
+      if (outcome.tornTail !== null) writer.truncateTo(outcome.tornTail.lastGoodOffset);
+      else writer.sync();
+      return { writer, id: last.id };
+    }
+    const id = outcome.unfinishedSegment?.id ?? (last === undefined ? 1 : last.id + 1);
+    const writer = SegmentWriter.create(fs, segmentPath(this.dir, id), this.#nextLsn);
+    this.#bases.set(id, writer.baseLsn);
+    return { writer, id };
+  }
+
+  #startFlusher(): void {
+    if (this.#opts.syncMode !== "group") return;
+    this.#flusher = new GroupFlusher(this.#opts.groupIntervalMs, () => this.#backgroundTick());
+    this.#flusher.start();
+  }
+
+  async #backgroundTick(): Promise<void> {
+    if (this.#closed || this.#poison !== null) return;
+    if (!this.#writer.hasPending && this.#writtenLsn <= this.#durableLsn) return;
+    try {
+      await this.#shared.request();
+    } catch (err) {
+      this.#latchBackgroundFailure(err);
+    }
+  }
+
+  /** A failed background fsync is reported as such; a foreground one keeps its own words. */
+  #latchBackgroundFailure(err: unknown): void {
+    const reason = `fsync failed: ${describe(err)}`;
+    const current: string | null = this.#poison;
+    if (current === null || current === reason) this.#poison = `bg ${reason}`;
+    this.#flusher?.stop();
+  }
+
+  get syncMode(): SyncMode {
+    return this.#opts.syncMode;
+  }
+  get durableLsn(): number {
+    return this.#durableLsn;
+  }
+  get nextLsn(): number {
+    return this.#nextLsn;
+  }
+  get activeSegmentId(): number {
+    return this.#activeId;
+  }
+  get oldestSegmentId(): number {
+    return this.#oldestId;
+  }
+  /** Why the log refuses writes after an I/O failure (background or not), or null. */
+  get bgFailure(): string | null {
+    return this.#poison;
+  }
+  get closed(): boolean {
+    return this.#closed;
+  }
+  /** What opening found and repaired. */
+  get recovery(): WalRecovery {
+    return this.#recovery;
+  }
+  /** Number of fsyncs issued by `sync()` and the group flusher. */
+  get sharedFsyncCount(): number {
+    return this.#shared.fsyncCount;
+  }
+
+  begin(): number {
+    this.#checkWritable();
+    this.#maybeRotate();
+    return this.#appendRecord(RecordKind.TxBegin, 0);
+  }
+
+  append(txBeginLsn: number, event: MutationEvent): number {
+    this.#checkWritable();
+    checkLsnArgument("txBeginLsn", txBeginLsn);
+    return this.#appendRecord(RecordKind.Mutation, txBeginLsn, (w) => writeEventPayload(w, event));
+  }
+
+  appendBatch(txBeginLsn: number, events: readonly MutationEvent[]): number {
+    this.#checkWritable();
+    checkLsnArgument("txBeginLsn", txBeginLsn);
+    if (!Array.isArray(events)) throw new TypeError("events must be an array");
+    return this.#appendRecord(RecordKind.MutationBatch, txBeginLsn, (w) =>
+      writeBatchPayload(w, events),
+    );
+  }
+
+  commit(txBeginLsn: number): number {
+    this.#checkWritable();
+    checkLsnArgument("txBeginLsn", txBeginLsn);
+    return this.#appendRecord(RecordKind.TxCommit, txBeginLsn);
+  }
+
+  abort(txBeginLsn: number): number {
+    this.#checkWritable();
+    checkLsnArgument("txBeginLsn", txBeginLsn);
+    return this.#appendRecord(RecordKind.TxAbort, txBeginLsn);
+  }
+
+  checkpointMarker(snapshotLsn: number): number {
+    this.#checkWritable();
+    checkLsnArgument("snapshotLsn", snapshotLsn);
+    return this.#appendRecord(RecordKind.Checkpoint, snapshotLsn);
+  }
+
+  /** Write buffered records; in perCommit also fsync; in perCommit and none advance durableLsn. */
+  flush(): void {
+    this.#checkWritable();
+    const mode = this.#opts.syncMode;
+    if (mode === "perCommit") return this.#syncNow();
+    this.#writeOut();
+    if (mode === "none") this.#markDurable(this.#writtenLsn);
+  }
+
+  /** Write and fsync whatever the sync mode, and advance durableLsn. */
+  forceFsync(): void {
+    this.#checkWritable();
+    this.#syncNow();
+  }
+
+  /** One fsync covering everything appended before the call; overlapping callers share it. */
+  sync(): Promise<number> {
+    return this.#shared.request();
+  }
+
+  /**
+   * Delete sealed segments whose every record is at or below `fenceLsn`. The active
+   * segment and the one before it are always kept.
+   */
+  truncateUpTo(fenceLsn: number): void {
+    this.#checkWritable();
+    checkLsnArgument("fenceLsn", fenceLsn);
+    const entries = listSegments(this.#fs, this.dir);
+    let removed = false;
+    for (let i = 0; i + 1 < entries.length; i++) {
+      const entry = entries[i]!;
+      const next = entries[i + 1]!;
+      if (entry.id >= this.#activeId - 1) break;
+      const nextBase = this.#bases.get(next.id);
+      if (nextBase === undefined || nextBase - 1 > fenceLsn) break;
+      this.#guard("unlink", () => this.#fs.unlink(entry.path));
+      this.#bases.delete(entry.id);
+      this.#oldestId = next.id;
+      removed = true;
+    }
+    if (removed) this.#guard("fsync of directory", () => this.#fs.syncDir(this.dir));
+  }
+
+  /** Final write and fsync, flusher stopped, lock released. Idempotent. */
+  close(): void {
+    if (this.#closed) return;
+    this.#flusher?.stop();
+    let failure: unknown = null;
+    if (this.#poison === null) {
+      try {
+        this.#syncNow();
+      } catch (err) {
+        failure = err;
+      }
+    }
+    this.#closed = true;
+    const writer = this.#writer;
+    // An fsync may still run on the thread pool; close the file only once it settled.
+    if (this.#shared.busy) void this.#shared.idle().finally(() => writer.close());
+    else writer.close();
+    this.#lock.release();
+    if (failure !== null) throw failure;
+  }
+
+  #checkWritable(): void {
+    if (this.#closed) throw new SkeinError("CLOSED", `wal ${this.dir} is closed`);
+    if (this.#poison !== null) {
+      throw new SkeinError("WAL_POISONED", `wal ${this.dir} is poisoned: ${this.#poison}`);
+    }
+  }
+
+  #appendRecord(kind: RecordKind, txBeginLsn: number, payload?: (w: ByteWriter) => void): number {
+    const lsn = this.#nextLsn;
+    if (lsn > MAX_LSN) {
+      throw new SkeinError("WAL_LSN_EXHAUSTED", `lsn space exhausted at lsn ${MAX_LSN} in ${this.dir}`);
+    }
+    encodeRecord(this.#writer.pending, kind, lsn, txBeginLsn, payload);
+    this.#nextLsn = lsn + 1;
+    if (this.#writer.pending.length >= WRITE_OUT_THRESHOLD_BYTES) this.#writeOut();
+    return lsn;
+  }
+
+  /** Write buffered records to the file; returns the highest LSN in the file. */
+  #writeOut(): number {
+    if (this.#writer.hasPending) {
+      this.#guard("write", () => this.#writer.writeOut());
+      this.#writtenLsn = this.#nextLsn - 1;
+    }
+    return this.#writtenLsn;
+  }
+
+  #syncNow(): void {
+    const lsn = this.#writeOut();
+    this.#guard("fsync", () => this.#writer.sync());
+    this.#markDurable(lsn);
+  }
+
+  #markDurable(lsn: number): void {
+    if (lsn > this.#durableLsn) this.#durableLsn = lsn;
+  }
+
+  #maybeRotate(): void {
+    const w = this.#writer;
+    if (w.sizeBytes < this.#opts.segmentTargetBytes || w.sizeBytes <= SEGMENT_HEADER_BYTES) return;
+    this.#syncNow();
+    this.#guard("seal", () => w.seal());
+    const id = this.#activeId + 1;
+    const next = this.#guard("segment creation", () =>
+      SegmentWriter.create(this.#fs, segmentPath(this.dir, id), this.#nextLsn),
+    );
+    this.#bases.set(id, next.baseLsn);
+    this.#writer = next;
+    this.#activeId = id;
+    if (this.#shared.busy) void this.#shared.idle().finally(() => w.close());
+    else w.close();
+  }
+
+  /** Run an I/O step; a failure poisons the log for good (it is never retried). */
+  #guard<T>(what: string, fn: () => T): T {
+    try {
+      return fn();
+    } catch (err) {
+      throw this.#poisonWith(`${what} failed`, err);
+    }
+  }
+
+  #poisonWith(what: string, err: unknown): unknown {
+    if (this.#poison === null) this.#poison = `${what}: ${describe(err)}`;
+    return err;
+  }
+}
+
+function describe(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+function removeTempSegments(fs: FileSystem, dir: string): void {
+  const temps = listTempSegments(fs, dir);
+  for (const path of temps) fs.unlink(path);
+  if (temps.length > 0) fs.syncDir(dir);
+}

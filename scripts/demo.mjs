@@ -11,7 +11,8 @@ console.log(
   `recovered ${events.length} events from ${dir} in ${recoveredMs.toFixed(1)} ms ` +
     `(next lsn ${wal.nextLsn}, segments ${wal.oldestSegmentId}..${wal.activeSegmentId})`,
 );
-if (wal.recovery.tornTail) console.log(`cut a torn tail at ${JSON.stringify(wal.recovery.tornTail)}`);
+if (wal.recovery.tornTail)
+  console.log(`cut a torn tail at ${JSON.stringify(wal.recovery.tornTail)}`);
 const id = events.filter((e) => e.kind === "createNode").length;
 const tx = wal.begin();
 wal.appendBatch(tx, [

@@ -9,9 +9,14 @@ function findTests(dir, out) {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) findTests(path, out);
-    else if (entry.name.endsWith(".test.js")) out.push(path);
+    else if (entry.name.endsWith(".test.js") && hasSource(path)) out.push(path);
   }
   return out;
+}
+
+/** Compiled tests whose source was deleted linger in build/; only live ones run. */
+function hasSource(compiled) {
+  return existsSync(compiled.replace(/^build[\\/]/, "").replace(/\.js$/, ".ts"));
 }
 
 if (!existsSync("build")) {

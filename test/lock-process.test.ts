@@ -109,7 +109,7 @@ async function acquireWithin(limitMs: number): Promise<number> {
   }
 }
 
-test("a live holder excludes us; after SIGKILL we acquire within one second", async () => {
+void test("a live holder excludes us; after SIGKILL we acquire within one second", async () => {
   const holder = spawnHolder("hold");
   await holder.line("locked");
   assertAlreadyOpenBy(holder.pid);
@@ -122,7 +122,7 @@ test("a live holder excludes us; after SIGKILL we acquire within one second", as
   assert.equal((await holder.exited).signal, "SIGKILL");
 });
 
-test("a SIGKILLed holder that is still an unreaped zombie no longer excludes us", async () => {
+void test("a SIGKILLed holder that is still an unreaped zombie no longer excludes us", async () => {
   const holder = spawnHolder("hold");
   await holder.line("locked");
   holder.child.kill("SIGKILL");
@@ -137,7 +137,7 @@ test("a SIGKILLed holder that is still an unreaped zombie no longer excludes us"
   assert.equal((await holder.exited).signal, "SIGKILL");
 });
 
-test("a holder whose event loop is blocked still excludes us", async () => {
+void test("a holder whose event loop is blocked still excludes us", async () => {
   const holder = spawnHolder("busy");
   await holder.line("locked");
   // Try repeatedly through most of the holder's 3 s busy loop.
@@ -154,7 +154,7 @@ test("a holder whose event loop is blocked still excludes us", async () => {
   await acquireWithin(1000);
 });
 
-test("a holder that releases and exits cleanly frees the directory at once", async () => {
+void test("a holder that releases and exits cleanly frees the directory at once", async () => {
   const holder = spawnHolder("release");
   await holder.line("released");
   assert.deepEqual(await holder.exited, { code: 0, signal: null });
@@ -162,13 +162,15 @@ test("a holder that releases and exits cleanly frees the directory at once", asy
   acquireDirLock(dir).release();
 });
 
-test("racers for a stale lock file produce exactly one winner", async () => {
+void test("racers for a stale lock file produce exactly one winner", async () => {
   const racers = 6;
   for (let round = 0; round < 3; round++) {
     fs.writeFileSync(path.join(dir, LOCK_FILE_NAME), ""); // stale: every racer must take over
     const startAtMs = Date.now() + 700;
     const holders = Array.from({ length: racers }, () => spawnHolder("race", String(startAtMs)));
-    const results = await Promise.all(holders.map((h) => Promise.race([h.line("won"), h.line("lost")])));
+    const results = await Promise.all(
+      holders.map((h) => Promise.race([h.line("won"), h.line("lost")])),
+    );
     const winners = holders.filter((_, i) => results[i] === "won");
     assert.equal(winners.length, 1, `round ${round}: ${results.join(", ")}`);
     assert.deepEqual(
@@ -188,7 +190,7 @@ test("racers for a stale lock file produce exactly one winner", async () => {
   }
 });
 
-test("a running LoraDB on the directory excludes us; after it closes we take over", async () => {
+void test("a running LoraDB on the directory excludes us; after it closes we take over", async () => {
   const lora = await openWalDatabase({ walDir: dir });
   try {
     assert.equal(fs.statSync(path.join(dir, LOCK_FILE_NAME)).size, 0);

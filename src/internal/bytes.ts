@@ -13,6 +13,8 @@ const I64_MAX = 2n ** 63n - 1n;
 const textEncoder = new TextEncoder();
 const textDecoder = new TextDecoder("utf-8", { fatal: true });
 
+// Every setter asks `#ensure` for its offset before touching `#view`: growing replaces the
+// view, so reading the field first would write into the old, smaller buffer.
 export class ByteWriter {
   #buf: Uint8Array;
   #view: DataView;
@@ -76,11 +78,13 @@ export class ByteWriter {
   }
 
   u32(v: number): void {
-    this.#view.setUint32(this.#ensure(4), v, true);
+    const at = this.#ensure(4);
+    this.#view.setUint32(at, v, true);
   }
 
   i32(v: number): void {
-    this.#view.setInt32(this.#ensure(4), v, true);
+    const at = this.#ensure(4);
+    this.#view.setInt32(at, v, true);
   }
 
   patchU32(offset: number, v: number): void {
@@ -99,15 +103,18 @@ export class ByteWriter {
   }
 
   i64(v: number | bigint): void {
-    this.#view.setBigInt64(this.#ensure(8), typeof v === "bigint" ? v : BigInt(v), true);
+    const at = this.#ensure(8);
+    this.#view.setBigInt64(at, typeof v === "bigint" ? v : BigInt(v), true);
   }
 
   f32(v: number): void {
-    this.#view.setFloat32(this.#ensure(4), v, true);
+    const at = this.#ensure(4);
+    this.#view.setFloat32(at, v, true);
   }
 
   f64(v: number): void {
-    this.#view.setFloat64(this.#ensure(8), v, true);
+    const at = this.#ensure(8);
+    this.#view.setFloat64(at, v, true);
   }
 
   bytes(b: Uint8Array): void {

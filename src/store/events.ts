@@ -64,7 +64,10 @@ export interface DeleteNodeEvent {
   kind: "deleteNode";
   nodeId: number;
 }
-/** Deletes a node and its relationships; LoraDB logs it after they are gone, so replay must accept a node that is already gone. */
+/**
+ * Deletes a node and its relationships. LoraDB logs it after the relationship deletions
+ * and DeleteNode, so whoever applies it must accept a node that is already gone.
+ */
 export interface DetachDeleteNodeEvent {
   kind: "detachDeleteNode";
   nodeId: number;

@@ -50,31 +50,38 @@ import { SkeinError } from "../internal/errors.js";
 import type { MutationEvent, SchemaEvent, SchemaEventName } from "./events.js";
 import type { PropertyMap, PropertyValue, TaggedValue, VectorElementType } from "./values.js";
 import { BinaryValue, DateTimeValue, DateValue, DurationValue, Float } from "./values.js";
-import { LocalDateTimeValue, LocalTimeValue, PointValue, TimeValue, VectorValue } from "./values.js";
+import {
+  LocalDateTimeValue,
+  LocalTimeValue,
+  PointValue,
+  TimeValue,
+  VectorValue,
+} from "./values.js";
 import { MAX_VALUE_DEPTH, describeValue, intFromBigInt, isPlainMap } from "./values.js";
 import { isTaggedValue, isWellFormedString, setMapEntry, sortedKeys } from "./values.js";
 
 const MAGIC = 0x0031_574c; // "LW1\0" read as a little-endian u32
 const TWO_32 = 0x1_0000_0000;
 
-const enum V {
-  Null = 0,
-  Bool = 1,
-  Int = 2,
-  Float = 3,
-  String = 4,
-  List = 5,
-  Map = 6,
-  Date = 7,
-  Time = 8,
-  LocalTime = 9,
-  DateTime = 10,
-  LocalDateTime = 11,
-  Duration = 12,
-  Point = 13,
-  Vector = 14,
-  Binary = 15,
-}
+/** Value tags. */
+const V = {
+  Null: 0,
+  Bool: 1,
+  Int: 2,
+  Float: 3,
+  String: 4,
+  List: 5,
+  Map: 6,
+  Date: 7,
+  Time: 8,
+  LocalTime: 9,
+  DateTime: 10,
+  LocalDateTime: 11,
+  Duration: 12,
+  Point: 13,
+  Vector: 14,
+  Binary: 15,
+} as const;
 
 // ---- encoding ----------------------------------------------------------------------------
 
@@ -89,7 +96,7 @@ export function writeBatchPayload(w: ByteWriter, events: readonly MutationEvent[
   if (!Array.isArray(events)) throw new TypeError("a batch needs an array of events");
   w.u32(MAGIC);
   w.u64(events.length);
-  for (const ev of events) writeEvent(w, ev);
+  for (const ev of events as readonly MutationEvent[]) writeEvent(w, ev);
 }
 
 export function encodeEventPayload(ev: MutationEvent): Uint8Array {
@@ -124,27 +131,31 @@ function writeEvent(w: ByteWriter, ev: MutationEvent): void {
       writeProperties(w, ev.properties);
       return;
     case "setNodeProperty":
-      writeTarget(w, 3, ev.nodeId, ev.key, "property key");
-      writeValue(w, ev.value, 0);
-      return;
+      writeHead(w, 3, ev.nodeId, "node id");
+      writeText(w, ev.key, "property key");
+      return writeValue(w, ev.value, 0);
     case "removeNodeProperty":
-      return writeTarget(w, 4, ev.nodeId, ev.key, "property key");
+      writeHead(w, 4, ev.nodeId, "node id");
+      return writeText(w, ev.key, "property key");
     case "addNodeLabel":
-      return writeTarget(w, 5, ev.nodeId, ev.label, "label");
+      writeHead(w, 5, ev.nodeId, "node id");
+      return writeText(w, ev.label, "label");
     case "removeNodeLabel":
-      return writeTarget(w, 6, ev.nodeId, ev.label, "label");
+      writeHead(w, 6, ev.nodeId, "node id");
+      return writeText(w, ev.label, "label");
     case "setRelationshipProperty":
-      writeTarget(w, 7, ev.relId, ev.key, "property key");
-      writeValue(w, ev.value, 0);
-      return;
+      writeHead(w, 7, ev.relId, "relationship id");
+      writeText(w, ev.key, "property key");
+      return writeValue(w, ev.value, 0);
     case "removeRelationshipProperty":
-      return writeTarget(w, 8, ev.relId, ev.key, "property key");
+      writeHead(w, 8, ev.relId, "relationship id");
+      return writeText(w, ev.key, "property key");
     case "deleteRelationship":
-      return writeTarget(w, 9, ev.relId);
+      return writeHead(w, 9, ev.relId, "relationship id");
     case "deleteNode":
-      return writeTarget(w, 10, ev.nodeId);
+      return writeHead(w, 10, ev.nodeId, "node id");
     case "detachDeleteNode":
-      return writeTarget(w, 11, ev.nodeId);
+      return writeHead(w, 11, ev.nodeId, "node id");
     case "clear":
       return w.u8(12);
   }
@@ -152,11 +163,10 @@ function writeEvent(w: ByteWriter, ev: MutationEvent): void {
   throw new TypeError(`unknown mutation event kind ${describeValue(kind)}`);
 }
 
-/** Tag, the id the event acts on, and the key or label if it has one. */
-function writeTarget(w: ByteWriter, tag: number, id: number, text?: string, what = ""): void {
+/** An event's tag and the id it acts on. */
+function writeHead(w: ByteWriter, tag: number, id: number, what: string): void {
   w.u8(tag);
-  writeId(w, id, tag === 9 || tag === 7 || tag === 8 ? "relationship id" : "node id");
-  if (text !== undefined || what !== "") writeText(w, text, what);
+  writeId(w, id, what);
 }
 
 function writeId(w: ByteWriter, id: number, what: string): void {
@@ -167,13 +177,18 @@ function writeId(w: ByteWriter, id: number, what: string): void {
 }
 
 function writeText(w: ByteWriter, s: unknown, what: string): void {
-  if (typeof s !== "string") throw new TypeError(`${what} must be a string, got ${describeValue(s)}`);
-  if (!isWellFormedString(s)) throw new TypeError(`${what} ${describeValue(s)} has a lone surrogate`);
+  if (typeof s !== "string") {
+    throw new TypeError(`${what} must be a string, got ${describeValue(s)}`);
+  }
+  if (!isWellFormedString(s))
+    throw new TypeError(`${what} ${describeValue(s)} has a lone surrogate`);
   w.string(s);
 }
 
 function writeLabels(w: ByteWriter, labels: unknown): void {
-  if (!Array.isArray(labels)) throw new TypeError(`labels must be an array, got ${describeValue(labels)}`);
+  if (!Array.isArray(labels)) {
+    throw new TypeError(`labels must be an array, got ${describeValue(labels)}`);
+  }
   w.u64(labels.length);
   for (let i = 0; i < labels.length; i++) writeText(w, labels[i], "label");
 }
@@ -305,7 +320,10 @@ function writeCalendar(w: ByteWriter, t: DateValue | LocalDateTimeValue | DateTi
   w.u32(t.day);
 }
 
-function writeClock(w: ByteWriter, t: LocalTimeValue | TimeValue | LocalDateTimeValue | DateTimeValue): void {
+function writeClock(
+  w: ByteWriter,
+  t: LocalTimeValue | TimeValue | LocalDateTimeValue | DateTimeValue,
+): void {
   w.u32(t.hour);
   w.u32(t.minute);
   w.u32(t.second);
@@ -344,9 +362,16 @@ const ELEMENTS: Record<VectorElementType, ElementCodec> = {
   int64: { tag: 3, bytes: 8, write: writeInt64, read: (r) => intFromBigInt(r.i64()) },
   int32: { tag: 4, bytes: 4, write: (w, v) => w.i32(v as number), read: (r) => r.i32() },
   int16: { tag: 5, bytes: 2, write: writeI16, read: readI16 },
-  int8: { tag: 6, bytes: 1, write: (w, v) => w.u8((v as number) & 0xff), read: (r) => (r.u8() << 24) >> 24 },
+  int8: {
+    tag: 6,
+    bytes: 1,
+    write: (w, v) => w.u8((v as number) & 0xff),
+    read: (r) => (r.u8() << 24) >> 24,
+  },
 };
-const ELEMENT_TYPES_BY_TAG = Object.keys(ELEMENTS) as VectorElementType[];
+const ELEMENT_TYPE_OF_TAG = new Map(
+  Object.entries(ELEMENTS).map(([type, e]) => [e.tag, type as VectorElementType]),
+);
 
 function writeI16(w: ByteWriter, v: number | bigint): void {
   w.u8((v as number) & 0xff);
@@ -356,4 +381,293 @@ function writeI16(w: ByteWriter, v: number | bigint): void {
 function readI16(r: ByteReader): number {
   const lo = r.u8();
   return (((r.u8() << 8) | lo) << 16) >> 16;
+}
+
+// ---- decoding ----------------------------------------------------------------------------
+
+export function decodeEventPayload(bytes: Uint8Array): MutationEvent {
+  const r = new ByteReader(bytes);
+  readMagic(r);
+  const ev = readEvent(r);
+  r.expectEnd("mutation event");
+  if (ev.kind === "schema") throw unsupported(ev);
+  return ev;
+}
+
+/** The batch's events; a schema change in it is refused only once the whole batch parsed. */
+export function decodeBatchPayload(bytes: Uint8Array): MutationEvent[] {
+  const r = new ByteReader(bytes);
+  readMagic(r);
+  const count = r.count("event count", 1);
+  const events: MutationEvent[] = [];
+  let refused: SchemaEvent | undefined;
+  for (let i = 0; i < count; i++) {
+    const ev = readEvent(r);
+    if (ev.kind !== "schema") events.push(ev);
+    else refused ??= ev;
+  }
+  r.expectEnd("mutation batch");
+  if (refused !== undefined) throw unsupported(refused);
+  return events;
+}
+
+function unsupported(ev: SchemaEvent): SkeinError {
+  return new SkeinError(
+    "WAL_UNSUPPORTED_EVENT",
+    `unsupported mutation event ${ev.name} (tag ${ev.tag}): ${ev.subject} are not supported yet`,
+  );
+}
+
+function readMagic(r: ByteReader): void {
+  const magic = r.take(4, "payload magic");
+  if (magic[0] !== 0x4c || magic[1] !== 0x57 || magic[2] !== 0x31 || magic[3] !== 0) {
+    const hex = Buffer.from(magic).toString("hex");
+    throw new SkeinError("DECODE", `bad payload magic 0x${hex} (expected "LW1\\0")`);
+  }
+}
+
+function readEvent(r: ByteReader): MutationEvent | SchemaEvent {
+  const at = r.position;
+  const tag = r.u8("event tag");
+  switch (tag) {
+    case 1:
+      return {
+        kind: "createNode",
+        id: r.safeU64("node id"),
+        labels: readLabels(r),
+        properties: readEntries(r, 0),
+      };
+    case 2:
+      return {
+        kind: "createRelationship",
+        id: r.safeU64("relationship id"),
+        src: r.safeU64("source node id"),
+        dst: r.safeU64("target node id"),
+        type: r.string("relationship type"),
+        properties: readEntries(r, 0),
+      };
+    case 3:
+      return { kind: "setNodeProperty", ...readNodeKey(r), value: readValue(r, 0) };
+    case 4:
+      return { kind: "removeNodeProperty", ...readNodeKey(r) };
+    case 5:
+      return { kind: "addNodeLabel", ...readNodeLabel(r) };
+    case 6:
+      return { kind: "removeNodeLabel", ...readNodeLabel(r) };
+    case 7:
+      return { kind: "setRelationshipProperty", ...readRelKey(r), value: readValue(r, 0) };
+    case 8:
+      return { kind: "removeRelationshipProperty", ...readRelKey(r) };
+    case 9:
+      return { kind: "deleteRelationship", relId: r.safeU64("relationship id") };
+    case 10:
+      return { kind: "deleteNode", nodeId: r.safeU64("node id") };
+    case 11:
+      return { kind: "detachDeleteNode", nodeId: r.safeU64("node id") };
+    case 12:
+      return { kind: "clear" };
+  }
+  const schema = SCHEMA_EVENTS[tag - 13];
+  if (schema === undefined) {
+    throw new SkeinError("DECODE", `unknown event tag ${tag} at byte ${at}`);
+  }
+  return readSchemaEvent(r, tag, ...schema);
+}
+
+function readNodeKey(r: ByteReader): { nodeId: number; key: string } {
+  return { nodeId: r.safeU64("node id"), key: r.string("property key") };
+}
+
+function readNodeLabel(r: ByteReader): { nodeId: number; label: string } {
+  return { nodeId: r.safeU64("node id"), label: r.string("label") };
+}
+
+function readRelKey(r: ByteReader): { relId: number; key: string } {
+  return { relId: r.safeU64("relationship id"), key: r.string("property key") };
+}
+
+const SCHEMA_EVENTS: readonly [SchemaEventName, SchemaEvent["subject"]][] = [
+  ["CreateIndex", "indexes"],
+  ["DropIndex", "indexes"],
+  ["CreateConstraint", "constraints"],
+  ["DropConstraint", "constraints"],
+];
+
+/** Reads a schema change through to its end, so a malformed one is a decode error. */
+function readSchemaEvent(
+  r: ByteReader,
+  tag: number,
+  name: SchemaEventName,
+  subject: SchemaEvent["subject"],
+): SchemaEvent {
+  if (name.startsWith("Create")) r.take(r.count(`${name} request length`, 1), `${name} request`);
+  else r.string(`${name} name`);
+  readBool(r, `${name} flag`);
+  return { kind: "schema", name, tag, subject };
+}
+
+function readBool(r: ByteReader, what: string): boolean {
+  const at = r.position;
+  const b = r.u8(what);
+  if (b > 1) throw new SkeinError("DECODE", `${what} byte ${b} at byte ${at} is not 0 or 1`);
+  return b === 1;
+}
+
+function readLabels(r: ByteReader): string[] {
+  const count = r.count("label count", 8);
+  const labels: string[] = [];
+  for (let i = 0; i < count; i++) labels.push(r.string("label"));
+  return labels;
+}
+
+/** A map or property record: entries whose values sit at `depth`. */
+function readEntries(r: ByteReader, depth: number): PropertyMap {
+  const count = r.count("map entry count", 9); // each entry: u64 key length + value tag
+  const map: PropertyMap = {};
+  for (let i = 0; i < count; i++) {
+    const at = r.position;
+    const key = r.string("map key");
+    if (Object.hasOwn(map, key)) {
+      throw new SkeinError("DECODE", `duplicate map key ${describeValue(key)} at byte ${at}`);
+    }
+    setMapEntry(map, key, readValue(r, depth));
+  }
+  return map;
+}
+
+function readValue(r: ByteReader, depth: number): PropertyValue {
+  const at = r.position;
+  const tag = r.u8("value tag");
+  switch (tag) {
+    case V.Null:
+      return null;
+    case V.Bool:
+      return readBool(r, "bool value");
+    case V.Int:
+      return intFromBigInt(r.i64("int value"));
+    case V.Float: {
+      const x = r.f64("float value");
+      return Number.isInteger(x) ? new Float(x) : x; // integral (3.0, -0) stays a Float
+    }
+    case V.String:
+      return r.string("string value");
+    case V.List:
+      return readList(r, innerDepth(depth, at));
+    case V.Map:
+      return readEntries(r, innerDepth(depth, at));
+  }
+  return readTagged(r, tag, at);
+}
+
+function innerDepth(depth: number, at: number): number {
+  if (depth >= MAX_VALUE_DEPTH) {
+    throw new SkeinError("DECODE", `value at byte ${at} nests deeper than ${MAX_VALUE_DEPTH}`);
+  }
+  return depth + 1;
+}
+
+function readList(r: ByteReader, depth: number): PropertyValue[] {
+  const count = r.count("list length", 1);
+  const list: PropertyValue[] = [];
+  for (let i = 0; i < count; i++) list.push(readValue(r, depth));
+  return list;
+}
+
+function readTagged(r: ByteReader, tag: number, at: number): PropertyValue {
+  switch (tag) {
+    case V.Date:
+      return build(at, DateValue, readCalendar(r));
+    case V.Time:
+      return build(at, TimeValue, { ...readClock(r), offsetSeconds: r.i32("offsetSeconds") });
+    case V.LocalTime:
+      return build(at, LocalTimeValue, readClock(r));
+    case V.DateTime: {
+      const fields = { ...readCalendar(r), ...readClock(r), offsetSeconds: r.i32("offsetSeconds") };
+      return build(at, DateTimeValue, fields);
+    }
+    case V.LocalDateTime:
+      return build(at, LocalDateTimeValue, { ...readCalendar(r), ...readClock(r) });
+    case V.Duration:
+      return build(at, DurationValue, {
+        months: intFromBigInt(r.i64("duration months")),
+        days: intFromBigInt(r.i64("duration days")),
+        seconds: intFromBigInt(r.i64("duration seconds")),
+        nanoseconds: intFromBigInt(r.i64("duration nanoseconds")),
+      });
+    case V.Point:
+      return readPoint(r, at);
+    case V.Vector:
+      return readVector(r, at);
+    case V.Binary:
+      return readBinary(r, at);
+  }
+  throw new SkeinError("DECODE", `unknown value tag ${tag} at byte ${at}`);
+}
+
+/** A tagged value from decoded fields; the class validates them, a refusal is a decode error. */
+function build<F, T>(at: number, Class: new (fields: F) => T, fields: F): T {
+  try {
+    return new Class(fields);
+  } catch (cause) {
+    const why = cause instanceof Error ? cause.message : String(cause);
+    throw new SkeinError("DECODE", `invalid value at byte ${at}: ${why}`, { cause });
+  }
+}
+
+function readCalendar(r: ByteReader): { year: number; month: number; day: number } {
+  return { year: r.i32("year"), month: r.u32("month"), day: r.u32("day") };
+}
+
+function readClock(r: ByteReader): {
+  hour: number;
+  minute: number;
+  second: number;
+  nanosecond: number;
+} {
+  return {
+    hour: r.u32("hour"),
+    minute: r.u32("minute"),
+    second: r.u32("second"),
+    nanosecond: r.u32("nanosecond"),
+  };
+}
+
+function readPoint(r: ByteReader, at: number): PointValue {
+  const x = r.f64("point x");
+  const y = r.f64("point y");
+  const hasZ = r.u8("point hasZ");
+  if (hasZ > 1) {
+    throw new SkeinError("DECODE", `point hasZ byte ${hasZ} at byte ${at + 17} is not 0 or 1`);
+  }
+  const z = hasZ === 1 ? r.f64("point z") : undefined;
+  return build(at, PointValue, { x, y, z, srid: r.u32("point srid") });
+}
+
+function readVector(r: ByteReader, at: number): VectorValue {
+  const dimension = r.u64("vector dimension");
+  const typeTag = r.u8("vector element type");
+  const type = ELEMENT_TYPE_OF_TAG.get(typeTag);
+  if (type === undefined) {
+    throw new SkeinError("DECODE", `unknown vector element type ${typeTag} at byte ${at + 9}`);
+  }
+  const element = ELEMENTS[type];
+  const count = r.count("vector element count", element.bytes);
+  if (BigInt(count) !== dimension) {
+    throw new SkeinError(
+      "DECODE",
+      `vector at byte ${at} has dimension ${dimension} but ${count} elements`,
+    );
+  }
+  const values: (number | bigint)[] = [];
+  for (let i = 0; i < count; i++) values.push(element.read(r));
+  return build(at, VectorValue, { elementType: type, values });
+}
+
+function readBinary(r: ByteReader, at: number): BinaryValue {
+  const count = r.count("binary segment count", 8);
+  const segments: Uint8Array[] = [];
+  for (let i = 0; i < count; i++) {
+    segments.push(r.take(r.count("binary segment length", 1), "binary segment"));
+  }
+  return build(at, BinaryValue, { segments }); // BinaryValue copies out of the input
 }

@@ -78,8 +78,9 @@ export class Float extends TaggedBase {
   readonly value: number;
   constructor(value: number) {
     super();
-    if (typeof value !== "number")
+    if (typeof value !== "number") {
       throw new TypeError(`float needs a number, got ${describeValue(value)}`);
+    }
     this.value = value;
     Object.freeze(this);
   }
@@ -504,8 +505,9 @@ function fieldsOf(fields: unknown, kind: string): Record<string, unknown> {
 }
 
 function intIn(v: unknown, what: string, min: number, max: number): number {
-  if (typeof v !== "number")
+  if (typeof v !== "number") {
     throw new TypeError(`${what} must be a number, got ${describeValue(v)}`);
+  }
   if (!Number.isInteger(v) || v < min || v > max) {
     throw new RangeError(`${what} ${describeValue(v)} is not an integer in ${min}..${max}`);
   }
@@ -517,8 +519,9 @@ function int64(v: unknown, what: string): number | bigint {
     if (!fitsI64(v)) throw new RangeError(`${what} ${v}n does not fit int64`);
     return intFromBigInt(v);
   }
-  if (typeof v !== "number")
+  if (typeof v !== "number") {
     throw new TypeError(`${what} must be an integer, got ${describeValue(v)}`);
+  }
   if (!Number.isSafeInteger(v)) {
     throw new RangeError(`${what} ${describeValue(v)} is not a safe integer (pass a bigint)`);
   }
@@ -526,8 +529,9 @@ function int64(v: unknown, what: string): number | bigint {
 }
 
 function coordinate(v: unknown, what: string): number {
-  if (typeof v !== "number")
+  if (typeof v !== "number") {
     throw new TypeError(`${what} must be a number, got ${describeValue(v)}`);
+  }
   return v;
 }
 

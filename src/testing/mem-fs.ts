@@ -57,8 +57,19 @@ export class MemFs implements FileSystem {
   readonly #locks = new Set<string>();
   #faults: Fault[] = [];
   readonly counts: Record<FsOp, number> = {
-    open: 0, read: 0, write: 0, fsync: 0, truncate: 0, close: 0, mkdir: 0,
-    list: 0, stat: 0, readFile: 0, rename: 0, unlink: 0, syncDir: 0,
+    open: 0,
+    read: 0,
+    write: 0,
+    fsync: 0,
+    truncate: 0,
+    close: 0,
+    mkdir: 0,
+    list: 0,
+    stat: 0,
+    readFile: 0,
+    rename: 0,
+    unlink: 0,
+    syncDir: 0,
   };
 
   /** Fail a future call (see Fault). */

@@ -17,6 +17,6 @@ export { resolveWalOptions, DEFAULT_WAL_OPTIONS } from "./options.js";
 export { replayDir, type ReplayDirResult } from "./replay-dir.js";
 export type { TornTail, CommitSink, ReplayOutcome } from "./replay.js";
 export { replaySegments } from "./replay.js";
-export { acquireDirLock } from "./lock.js";
-export { listSegments, segmentFileName, segmentPath, LOCK_FILE_NAME } from "./segment-dir.js";
+export { acquireDirLock, LOCK_FILE_NAME } from "./lock.js";
+export { listSegments, segmentFileName, segmentPath } from "./segment-dir.js";
 export type { SegmentEntry } from "./segment-dir.js";

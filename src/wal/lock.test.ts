@@ -26,7 +26,10 @@ afterEach(() => {
 
 function assertAlreadyOpen(fn: () => unknown, messagePart: string): void {
   assert.throws(fn, (err: unknown) => {
-    assert.ok(isSkeinError(err, "WAL_ALREADY_OPEN"), `expected WAL_ALREADY_OPEN, got ${String(err)}`);
+    assert.ok(
+      isSkeinError(err, "WAL_ALREADY_OPEN"),
+      `expected WAL_ALREADY_OPEN, got ${String(err)}`,
+    );
     assert.ok(err.message.includes(messagePart), `"${err.message}" lacks "${messagePart}"`);
     return true;
   });
@@ -57,10 +60,13 @@ function deadPid(): number {
   return child.pid;
 }
 
-test("a second acquire in the same process throws WAL_ALREADY_OPEN", () => {
+void test("a second acquire in the same process throws WAL_ALREADY_OPEN", () => {
   const lock = acquireDirLock(dir);
   try {
-    assertAlreadyOpen(() => acquireDirLock(dir), `wal directory ${dir} is already open in this process`);
+    assertAlreadyOpen(
+      () => acquireDirLock(dir),
+      `wal directory ${dir} is already open in this process`,
+    );
     // Another spelling of the same directory is the same directory.
     const alias = `${dir}-alias`;
     fs.symlinkSync(dir, alias);
@@ -74,7 +80,7 @@ test("a second acquire in the same process throws WAL_ALREADY_OPEN", () => {
   }
 });
 
-test("the lock file holds this process's record while held and is removed on release", () => {
+void test("the lock file holds this process's record while held and is removed on release", () => {
   const lock = acquireDirLock(dir);
   const record = JSON.parse(fs.readFileSync(lockPath, "utf8")) as Record<string, unknown>;
   assert.equal(record["lock"], "skein-wal/1");
@@ -86,14 +92,14 @@ test("the lock file holds this process's record while held and is removed on rel
   assert.deepEqual(fs.readdirSync(dir), [], "no lock, temp or guard file is left behind");
 });
 
-test("release then acquire works", () => {
+void test("release then acquire works", () => {
   acquireDirLock(dir).release();
   const again = acquireDirLock(dir);
   assert.ok(fs.existsSync(lockPath));
   again.release();
 });
 
-test("release is idempotent and a late second release leaves the next holder alone", () => {
+void test("release is idempotent and a late second release leaves the next holder alone", () => {
   const first = acquireDirLock(dir);
   first.release();
   first.release();
@@ -105,7 +111,7 @@ test("release is idempotent and a late second release leaves the next holder alo
   assert.equal(fs.existsSync(lockPath), false);
 });
 
-test("an acquire of a missing directory is an IO error", () => {
+void test("an acquire of a missing directory is an IO error", () => {
   const missing = path.join(dir, "missing");
   assert.throws(
     () => acquireDirLock(missing),
@@ -114,40 +120,40 @@ test("an acquire of a missing directory is an IO error", () => {
   );
 });
 
-test("an empty lock file (LoraDB's leftover after a clean close) is taken over", () => {
+void test("an empty lock file (LoraDB's leftover after a clean close) is taken over", () => {
   fs.writeFileSync(lockPath, "");
   const lock = acquireDirLock(dir);
   assert.match(fs.readFileSync(lockPath, "utf8"), /"pid":\d+/);
   lock.release();
 });
 
-test("an unparsable lock file is taken over", () => {
+void test("an unparsable lock file is taken over", () => {
   fs.writeFileSync(lockPath, '{"pid": "not a record"');
   acquireDirLock(dir).release();
   fs.writeFileSync(lockPath, JSON.stringify({ lock: "skein-wal/1", pid: 0, startTicks: null }));
   acquireDirLock(dir).release();
 });
 
-test("a record of a dead pid is taken over", () => {
+void test("a record of a dead pid is taken over", () => {
   writeRecord({ pid: deadPid(), startTicks: "1" });
   const lock = acquireDirLock(dir);
   assert.match(fs.readFileSync(lockPath, "utf8"), new RegExp(`"pid":${process.pid},`));
   lock.release();
 });
 
-test("a record of a live pid with its start time is honoured", () => {
+void test("a record of a live pid with its start time is honoured", () => {
   writeRecord({ pid: process.ppid, startTicks: startTicksOf(process.ppid) });
   assertAlreadyOpen(() => acquireDirLock(dir), `already open by pid ${process.ppid}`);
   assert.match(fs.readFileSync(lockPath, "utf8"), new RegExp(`"pid":${process.ppid},`));
 });
 
-test("a record whose pid is alive but started at another time (pid reused) is taken over", () => {
+void test("a record whose pid is alive but started at another time (pid reused) is taken over", () => {
   const ticks = startTicksOf(process.ppid);
   writeRecord({ pid: process.ppid, startTicks: ticks === "1" ? "2" : "1" });
   acquireDirLock(dir).release();
 });
 
-test("a record from another host is refused with how to clear it", () => {
+void test("a record from another host is refused with how to clear it", () => {
   writeRecord({ pid: deadPid(), startTicks: "1", host: "elsewhere.invalid" });
   assertAlreadyOpen(() => acquireDirLock(dir), `on host elsewhere.invalid`);
   assertAlreadyOpen(() => acquireDirLock(dir), `delete ${lockPath}`);
@@ -155,12 +161,12 @@ test("a record from another host is refused with how to clear it", () => {
   acquireDirLock(dir).release();
 });
 
-test("a record of this process that this module does not hold (a worker thread's) is live", () => {
+void test("a record of this process that this module does not hold (a worker thread's) is live", () => {
   writeRecord({ pid: process.pid, startTicks: startTicksOf(process.pid) });
   assertAlreadyOpen(() => acquireDirLock(dir), `already open by pid ${process.pid}`);
 });
 
-test("a lock held by a worker thread of this process excludes the main thread", async () => {
+void test("a lock held by a worker thread of this process excludes the main thread", async () => {
   const lockUrl = new URL("./lock.js", import.meta.url).href;
   const source = `
     const { parentPort, workerData } = require("node:worker_threads");
@@ -187,7 +193,7 @@ test("a lock held by a worker thread of this process excludes the main thread", 
   }
 });
 
-test("a stale takeover guard left by a dead taker does not block the takeover", () => {
+void test("a stale takeover guard left by a dead taker does not block the takeover", () => {
   fs.writeFileSync(lockPath, "");
   const guard = {
     lock: "skein-wal/1",

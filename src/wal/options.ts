@@ -56,11 +56,17 @@ export function resolveWalOptions(options: WalOptions = {}): ResolvedWalOptions 
   const d = DEFAULT_WAL_OPTIONS;
   const syncMode = options.syncMode ?? d.syncMode;
   if (!SYNC_MODES.includes(syncMode)) {
-    throw new TypeError(`syncMode must be one of ${SYNC_MODES.join(", ")}, got ${String(syncMode)}`);
+    throw new TypeError(
+      `syncMode must be one of ${SYNC_MODES.join(", ")}, got ${String(syncMode)}`,
+    );
   }
   return {
     syncMode,
-    groupIntervalMs: positiveInteger("groupIntervalMs", options.groupIntervalMs ?? d.groupIntervalMs, 1),
+    groupIntervalMs: positiveInteger(
+      "groupIntervalMs",
+      options.groupIntervalMs ?? d.groupIntervalMs,
+      1,
+    ),
     segmentTargetBytes: positiveInteger(
       "segmentTargetBytes",
       options.segmentTargetBytes ?? d.segmentTargetBytes,

@@ -75,8 +75,10 @@ export type FrameResult =
   | { readonly ok: false; readonly problem: FrameProblem; readonly detail: string };
 
 function readU32(buf: Uint8Array, at: number): number {
-  return ((buf[at] as number) | ((buf[at + 1] as number) << 8) | ((buf[at + 2] as number) << 16)) +
-    (buf[at + 3] as number) * 0x100_0000;
+  return (
+    ((buf[at] as number) | ((buf[at + 1] as number) << 8) | ((buf[at + 2] as number) << 16)) +
+    (buf[at + 3] as number) * 0x100_0000
+  );
 }
 
 /** A u64 as a number, or -1 when it does not fit a safe integer. */

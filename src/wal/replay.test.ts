@@ -55,7 +55,10 @@ describe("replay", () => {
   });
 
   test("a bad record followed by intact records is corruption and nothing is cut", (t) => {
-    const seg = new SegmentBuilder(1).tx(1, [ev(1)]).tx(4, [ev(2)]).tx(7, [ev(3)]);
+    const seg = new SegmentBuilder(1)
+      .tx(1, [ev(1)])
+      .tx(4, [ev(2)])
+      .tx(7, [ev(3)]);
     const bytes = seg.bytes();
     const victim = seg.offsets[4]!; // the second transaction's MutationBatch
     bytes[victim + 30] = (bytes[victim + 30] as number) ^ 0xff;
@@ -87,7 +90,14 @@ describe("replay", () => {
 
   test("lsns that do not increase are malformed", (t) => {
     const dir = tmpDir(t);
-    writeSegment(dir, 1, new SegmentBuilder(1).tx(1, [ev(1)]).tx(3, [ev(2)]).bytes());
+    writeSegment(
+      dir,
+      1,
+      new SegmentBuilder(1)
+        .tx(1, [ev(1)])
+        .tx(3, [ev(2)])
+        .bytes(),
+    );
     assert.throws(
       () => replayDir(dir),
       (e) => isSkeinError(e, "WAL_MALFORMED") && /lsn does not increase/.test(e.message),
@@ -96,9 +106,7 @@ describe("replay", () => {
 
   test("a duplicate begin is malformed", (t) => {
     const dir = tmpDir(t);
-    const seg = new SegmentBuilder(1)
-      .record(RecordKind.TxBegin, 1)
-      .record(RecordKind.TxBegin, 1);
+    const seg = new SegmentBuilder(1).record(RecordKind.TxBegin, 1).record(RecordKind.TxBegin, 1);
     writeSegment(dir, 1, seg.bytes());
     assert.throws(
       () => replayDir(dir),
@@ -119,14 +127,20 @@ describe("replay", () => {
   test("a record below its segment's base lsn is malformed", (t) => {
     const dir = tmpDir(t);
     writeSegment(dir, 1, new SegmentBuilder(10).tx(3, [ev(1)]).bytes());
-    assert.throws(() => replayDir(dir), (e) => isSkeinError(e, "WAL_MALFORMED"));
+    assert.throws(
+      () => replayDir(dir),
+      (e) => isSkeinError(e, "WAL_MALFORMED"),
+    );
   });
 
   test("an oversized length prefix is refused without allocating", (t) => {
     const dir = tmpDir(t);
     const huge = new Uint8Array(25);
     new DataView(huge.buffer).setUint32(0, 0xffff_fff0, true);
-    const seg = new SegmentBuilder(1).tx(1, [ev(1)]).raw(huge).tx(4, [ev(2)]);
+    const seg = new SegmentBuilder(1)
+      .tx(1, [ev(1)])
+      .raw(huge)
+      .tx(4, [ev(2)]);
     writeSegment(dir, 1, seg.bytes());
     const before = process.memoryUsage().arrayBuffers;
     assert.throws(
@@ -136,7 +150,14 @@ describe("replay", () => {
     assert.ok(process.memoryUsage().arrayBuffers - before < 64 * 1024 * 1024);
     // at the very end it is a torn tail instead
     const dir2 = tmpDir(t);
-    writeSegment(dir2, 1, new SegmentBuilder(1).tx(1, [ev(1)]).raw(huge).bytes());
+    writeSegment(
+      dir2,
+      1,
+      new SegmentBuilder(1)
+        .tx(1, [ev(1)])
+        .raw(huge)
+        .bytes(),
+    );
     assert.deepEqual(replayDir(dir2).events, [ev(1)]);
   });
 
@@ -170,7 +191,10 @@ describe("replay", () => {
     const b = readFileSync(p);
     b[3] = 0;
     writeFileSync(p, b);
-    assert.throws(() => replayDir(dir), (e) => isSkeinError(e, "WAL_CORRUPTION"));
+    assert.throws(
+      () => replayDir(dir),
+      (e) => isSkeinError(e, "WAL_CORRUPTION"),
+    );
   });
 
   test("a sealed last segment opens and appends go to a new one", (t) => {
@@ -206,7 +230,10 @@ describe("replay", () => {
 
   test("replayDir changes nothing, not even a torn tail", (t) => {
     const dir = tmpDir(t);
-    const bytes = new SegmentBuilder(1).tx(1, [ev(1)]).raw(new Uint8Array([1, 2, 3])).bytes();
+    const bytes = new SegmentBuilder(1)
+      .tx(1, [ev(1)])
+      .raw(new Uint8Array([1, 2, 3]))
+      .bytes();
     const path = writeSegment(dir, 1, bytes);
     replayDir(dir);
     assert.deepEqual(readFileSync(path), Buffer.from(bytes));

@@ -121,7 +121,11 @@ class TxTracker {
 }
 
 function kindName(kind: RecordKind): string {
-  return kind === RecordKind.TxCommit ? "commit" : kind === RecordKind.TxAbort ? "abort" : "mutation";
+  return kind === RecordKind.TxCommit
+    ? "commit"
+    : kind === RecordKind.TxAbort
+      ? "abort"
+      : "mutation";
 }
 
 function decodeInto(out: MutationEvent[], rec: RawRecord, segmentPath: string): void {
@@ -243,4 +247,3 @@ export function replaySegments(
     unfinishedSegment,
   };
 }
-

@@ -5,7 +5,6 @@
 import { join } from "node:path";
 import type { FileSystem } from "../internal/fs.js";
 
-export const LOCK_FILE_NAME = ".lora-wal.lock";
 const SEGMENT_NAME = /^(\d+)\.wal$/;
 /** Suffix of a segment being built; renamed into place once its header is durable. */
 export const TEMP_SUFFIX = ".tmp";

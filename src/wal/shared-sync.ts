@@ -10,14 +10,14 @@ export interface SyncTarget {
   writeOut(): number;
   /** Start an fsync of the active segment on the thread pool. */
   syncAsync(): Promise<void>;
-  /** Everything up to `lsn` is durable. */
+  /** Everything up to `lsn` is fsynced. */
   onDurable(lsn: number): void;
   /** The fsync failed; the owner poisons itself. Returns the error waiters receive. */
   onFailure(err: unknown): unknown;
   /** Throws when the log can no longer sync (poisoned or closed). */
   checkUsable(): void;
-  /** Highest LSN known durable. */
-  durableLsn(): number;
+  /** Highest LSN known fsynced (in "none" mode this trails the mode's durableLsn). */
+  syncedLsn(): number;
 }
 
 interface Waiter {
@@ -42,7 +42,7 @@ export class SharedSync {
     try {
       this.#target.checkUsable();
       const lsn = this.#target.writeOut();
-      if (lsn <= this.#target.durableLsn()) return Promise.resolve(this.#target.durableLsn());
+      if (lsn <= this.#target.syncedLsn()) return Promise.resolve(this.#target.syncedLsn());
       return new Promise((resolve, reject) => {
         this.#waiters.push({ lsn, resolve, reject });
         if (this.#inFlight === null) this.#start();
@@ -81,7 +81,7 @@ export class SharedSync {
   #done(covered: number): void {
     this.#inFlight = null;
     this.#target.onDurable(covered);
-    const durable = this.#target.durableLsn();
+    const durable = this.#target.syncedLsn();
     const still: Waiter[] = [];
     for (const w of this.#waiters) {
       if (w.lsn <= durable) w.resolve(durable);

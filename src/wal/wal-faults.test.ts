@@ -40,7 +40,10 @@ describe("wal under injected faults", () => {
     const b = wal.begin();
     wal.append(b, ev(2));
     wal.commit(b);
-    assert.throws(() => wal.flush(), (e) => isSkeinError(e, "IO") && causeCode(e) === "EIO");
+    assert.throws(
+      () => wal.flush(),
+      (e) => isSkeinError(e, "IO") && causeCode(e) === "EIO",
+    );
     assert.match(wal.bgFailure ?? "", /^fsync failed: fsync failed for .*EIO/);
     for (const op of [
       () => wal.begin(),
@@ -77,7 +80,10 @@ describe("wal under injected faults", () => {
       await sleep(5);
     }
     assert.match(wal.bgFailure, /^bg fsync failed: fsync failed for .*: EIO$/);
-    assert.throws(() => wal.begin(), (e) => isSkeinError(e, "WAL_POISONED"));
+    assert.throws(
+      () => wal.begin(),
+      (e) => isSkeinError(e, "WAL_POISONED"),
+    );
     await assert.rejects(wal.sync(), (e) => isSkeinError(e, "WAL_POISONED"));
     assert.equal(wal.durableLsn, 0);
     wal.close();
@@ -125,7 +131,10 @@ describe("wal under injected faults", () => {
     const results = await Promise.allSettled([wal.sync(), wal.sync(), wal.sync()]);
     assert.ok(results.every((r) => r.status === "rejected"));
     assert.ok(wal.bgFailure !== null);
-    assert.throws(() => wal.begin(), (e) => isSkeinError(e, "WAL_POISONED"));
+    assert.throws(
+      () => wal.begin(),
+      (e) => isSkeinError(e, "WAL_POISONED"),
+    );
     wal.close();
   });
 
@@ -162,8 +171,14 @@ describe("wal under injected faults", () => {
     const b = wal.begin();
     wal.append(b, ev(2));
     wal.commit(b);
-    assert.throws(() => wal.flush(), (e) => isSkeinError(e, "IO") && causeCode(e) === "ENOSPC");
-    assert.throws(() => wal.begin(), (e) => isSkeinError(e, "WAL_POISONED"));
+    assert.throws(
+      () => wal.flush(),
+      (e) => isSkeinError(e, "IO") && causeCode(e) === "ENOSPC",
+    );
+    assert.throws(
+      () => wal.begin(),
+      (e) => isSkeinError(e, "WAL_POISONED"),
+    );
     wal.close();
     fs.clearFaults();
     const { wal: after, events } = open(fs.crash());
@@ -176,8 +191,14 @@ describe("wal under injected faults", () => {
     const { wal } = open(fs, { segmentTargetBytes: 64 });
     commit(wal, 1);
     fs.inject({ op: "rename", nth: fs.counts.rename + 1, errno: "EIO" });
-    assert.throws(() => wal.begin(), (e) => isSkeinError(e, "IO"));
-    assert.throws(() => wal.begin(), (e) => isSkeinError(e, "WAL_POISONED"));
+    assert.throws(
+      () => wal.begin(),
+      (e) => isSkeinError(e, "IO"),
+    );
+    assert.throws(
+      () => wal.begin(),
+      (e) => isSkeinError(e, "WAL_POISONED"),
+    );
     wal.close();
     const { wal: after, events } = open(fs.crash(), { segmentTargetBytes: 64 });
     assert.deepEqual(events, [ev(1)]);
@@ -243,7 +264,10 @@ describe("wal under injected faults", () => {
     wal.begin();
     assert.throws(() => wal.flush());
     const first = wal.bgFailure;
-    assert.throws(() => wal.flush(), (e) => isSkeinError(e, "WAL_POISONED"));
+    assert.throws(
+      () => wal.flush(),
+      (e) => isSkeinError(e, "WAL_POISONED"),
+    );
     assert.equal(wal.bgFailure, first);
     wal.close();
   });

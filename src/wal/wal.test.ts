@@ -43,7 +43,10 @@ describe("wal", () => {
   test("a second open of the same directory fails until the first closes", (t) => {
     const dir = tmpDir(t);
     const { wal } = openDefault(dir);
-    assert.throws(() => openDefault(dir), (e) => isSkeinError(e, "WAL_ALREADY_OPEN"));
+    assert.throws(
+      () => openDefault(dir),
+      (e) => isSkeinError(e, "WAL_ALREADY_OPEN"),
+    );
     wal.close();
     const { wal: again } = openDefault(dir);
     again.close();
@@ -142,7 +145,10 @@ describe("wal", () => {
         (e) => isSkeinError(e, "WAL_MALFORMED") && /missing tx begin 99/.test(e.message),
       );
       // a refused open leaves the directory unlocked
-      assert.throws(() => openDefault(dir), (e) => isSkeinError(e, "WAL_MALFORMED"));
+      assert.throws(
+        () => openDefault(dir),
+        (e) => isSkeinError(e, "WAL_MALFORMED"),
+      );
     });
   }
 
@@ -233,7 +239,10 @@ describe("wal", () => {
     wal.commit(b);
     wal.close();
     wal.close();
-    assert.throws(() => wal.begin(), (e) => isSkeinError(e, "CLOSED"));
+    assert.throws(
+      () => wal.begin(),
+      (e) => isSkeinError(e, "CLOSED"),
+    );
     assert.deepEqual(replayDir(dir).events, [ev(1)], "close wrote and fsynced the buffer");
   });
 

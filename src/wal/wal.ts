@@ -14,7 +14,12 @@ import { GroupFlusher } from "./flusher.js";
 import { RecordKind, SEGMENT_HEADER_BYTES } from "./format.js";
 import { acquireDirLock } from "./lock.js";
 import { MAX_LSN, checkLsnArgument } from "./lsn.js";
-import { resolveWalOptions, type ResolvedWalOptions, type SyncMode, type WalOptions } from "./options.js";
+import {
+  resolveWalOptions,
+  type ResolvedWalOptions,
+  type SyncMode,
+  type WalOptions,
+} from "./options.js";
 import { encodeRecord } from "./record.js";
 import { replaySegments, type CommitSink, type ReplayOutcome, type TornTail } from "./replay.js";
 import { SegmentWriter } from "./segment.js";
@@ -52,6 +57,8 @@ export class Wal {
   #nextLsn: number;
   #writtenLsn: number;
   #durableLsn: number;
+  /** Highest LSN actually fsynced; `sync()` waits on this, whatever the mode. */
+  #syncedLsn: number;
   #poison: string | null = null;
   #closed = false;
   #flusher: GroupFlusher | null = null;
@@ -76,6 +83,7 @@ export class Wal {
     this.#oldestId = outcome.segments[0]?.id ?? opened.id;
     this.#writtenLsn = outcome.maxLsn;
     this.#durableLsn = outcome.maxLsn;
+    this.#syncedLsn = outcome.maxLsn;
     this.#recovery = {
       maxLsn: outcome.maxLsn,
       tornTail: outcome.tornTail,
@@ -85,10 +93,10 @@ export class Wal {
     this.#shared = new SharedSync({
       writeOut: () => this.#writeOut(),
       syncAsync: () => this.#writer.syncAsync(),
-      onDurable: (lsn) => this.#markDurable(lsn),
+      onDurable: (lsn) => this.#markSynced(lsn),
       onFailure: (err) => this.#poisonWith("fsync failed", err),
       checkUsable: () => this.#checkWritable(),
-      durableLsn: () => this.#durableLsn,
+      syncedLsn: () => this.#syncedLsn,
     });
   }
 
@@ -102,9 +110,14 @@ export class Wal {
     fs: FileSystem = defaultFileSystem(),
   ): { wal: Wal; events: MutationEvent[] } {
     const events: MutationEvent[] = [];
-    const wal = Wal.openWithSink(dir, options, (evs) => {
-      for (const ev of evs) events.push(ev);
-    }, fs);
+    const wal = Wal.openWithSink(
+      dir,
+      options,
+      (evs) => {
+        for (const ev of evs) events.push(ev);
+      },
+      fs,
+    );
     return { wal, events };
   }
 
@@ -160,7 +173,7 @@ export class Wal {
 
   async #backgroundTick(): Promise<void> {
     if (this.#closed || this.#poison !== null) return;
-    if (!this.#writer.hasPending && this.#writtenLsn <= this.#durableLsn) return;
+    if (!this.#writer.hasPending && this.#writtenLsn <= this.#syncedLsn) return;
     try {
       await this.#shared.request();
     } catch (err) {
@@ -293,21 +306,20 @@ export class Wal {
   close(): void {
     if (this.#closed) return;
     this.#flusher?.stop();
-    let failure: unknown = null;
-    if (this.#poison === null) {
-      try {
-        this.#syncNow();
-      } catch (err) {
-        failure = err;
-      }
+    try {
+      // A poisoned log is not synced again: the failed fsync is never retried.
+      if (this.#poison === null) this.#syncNow();
+    } finally {
+      this.#closed = true;
+      this.#retire(this.#writer);
+      this.#lock.release();
     }
-    this.#closed = true;
-    const writer = this.#writer;
-    // An fsync may still run on the thread pool; close the file only once it settled.
+  }
+
+  /** Close a segment file once no fsync runs on it any more. */
+  #retire(writer: SegmentWriter): void {
     if (this.#shared.busy) void this.#shared.idle().finally(() => writer.close());
     else writer.close();
-    this.#lock.release();
-    if (failure !== null) throw failure;
   }
 
   #checkWritable(): void {
@@ -320,7 +332,10 @@ export class Wal {
   #appendRecord(kind: RecordKind, txBeginLsn: number, payload?: (w: ByteWriter) => void): number {
     const lsn = this.#nextLsn;
     if (lsn > MAX_LSN) {
-      throw new SkeinError("WAL_LSN_EXHAUSTED", `lsn space exhausted at lsn ${MAX_LSN} in ${this.dir}`);
+      throw new SkeinError(
+        "WAL_LSN_EXHAUSTED",
+        `lsn space exhausted at lsn ${MAX_LSN} in ${this.dir}`,
+      );
     }
     encodeRecord(this.#writer.pending, kind, lsn, txBeginLsn, payload);
     this.#nextLsn = lsn + 1;
@@ -340,11 +355,16 @@ export class Wal {
   #syncNow(): void {
     const lsn = this.#writeOut();
     this.#guard("fsync", () => this.#writer.sync());
-    this.#markDurable(lsn);
+    this.#markSynced(lsn);
   }
 
   #markDurable(lsn: number): void {
     if (lsn > this.#durableLsn) this.#durableLsn = lsn;
+  }
+
+  #markSynced(lsn: number): void {
+    if (lsn > this.#syncedLsn) this.#syncedLsn = lsn;
+    this.#markDurable(lsn);
   }
 
   #maybeRotate(): void {
@@ -359,8 +379,7 @@ export class Wal {
     this.#bases.set(id, next.baseLsn);
     this.#writer = next;
     this.#activeId = id;
-    if (this.#shared.busy) void this.#shared.idle().finally(() => w.close());
-    else w.close();
+    this.#retire(w);
   }
 
   /** Run an I/O step; a failure poisons the log for good (it is never retried). */
@@ -368,7 +387,8 @@ export class Wal {
     try {
       return fn();
     } catch (err) {
-      throw this.#poisonWith(`${what} failed`, err);
+      this.#poisonWith(`${what} failed`, err);
+      throw err;
     }
   }
 

@@ -78,7 +78,8 @@ export interface PointJson {
 }
 export interface VectorJson {
   elementType: VectorElementType;
-  values: Array<JsonFloat | string>;
+  /** JsonFloat payloads for float64/float32, decimal strings for the integer types. */
+  values: Array<number | string>;
 }
 
 export type JsonEntries = Array<[string, JsonValue]>;
@@ -268,7 +269,12 @@ const CLOCK = ["hour", "minute", "second", "nanosecond"];
 function checkDuration(body: unknown, where: string): DurationJson {
   const o = exactKeys(body, where, ["months", "days", "seconds", "nanoseconds"]);
   const f = (k: string): string => decimal(o[k], `${where}.${k}`, INT64_MIN, INT64_MAX);
-  return { months: f("months"), days: f("days"), seconds: f("seconds"), nanoseconds: f("nanoseconds") };
+  return {
+    months: f("months"),
+    days: f("days"),
+    seconds: f("seconds"),
+    nanoseconds: f("nanoseconds"),
+  };
 }
 
 function checkPoint(body: unknown, where: string): PointJson {
@@ -292,7 +298,9 @@ function checkVector(body: unknown, where: string): VectorJson {
   }
   const isFloat = type === "float64" || type === "float32";
   const values = list(o["values"], `${where}.values`).map((x) =>
-    isFloat ? jsonFloatOf(x, `${where}.values`) : decimal(x, `${where}.values`, INT64_MIN, INT64_MAX),
+    isFloat
+      ? jsonFloatOf(x, `${where}.values`)
+      : decimal(x, `${where}.values`, INT64_MIN, INT64_MAX),
   );
   return { elementType: type as VectorElementType, values };
 }

@@ -81,8 +81,12 @@ export class MemFs implements FileSystem {
     this.#faults = [];
   }
 
+  /** Every call in order, as "op path" (syncAsync is traced as "fsyncAsync"). */
+  readonly trace: string[] = [];
+
   /** Count the call and throw when a fault is armed for it. */
-  tick(op: FsOp, path: string): void {
+  tick(op: FsOp, path: string, traceAs: string = op): void {
+    this.trace.push(`${traceAs} ${path}`);
     const n = ++this.counts[op];
     for (const f of this.#faults) {
       if (f.op === op && (n === f.nth || (f.persistent === true && n > f.nth))) {
@@ -232,9 +236,9 @@ class MemHandle implements FileHandle {
     this.#inode = inode;
   }
 
-  #check(op: FsOp): void {
+  #check(op: FsOp, traceAs: string = op): void {
     if (this.#closed) throw errnoError("EBADF", op, this.path);
-    this.#fs.tick(op, this.path);
+    this.#fs.tick(op, this.path, traceAs);
   }
 
   read(buf: Uint8Array, offset: number, length: number, position: number): number {
@@ -263,7 +267,8 @@ class MemHandle implements FileHandle {
 
   syncAsync(): Promise<void> {
     try {
-      this.sync();
+      this.#check("fsync", "fsyncAsync");
+      this.#inode.durable = this.#inode.data.slice();
       return new Promise((resolve) => setImmediate(resolve));
     } catch (err) {
       return Promise.reject(err instanceof Error ? err : new Error(String(err)));

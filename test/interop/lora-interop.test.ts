@@ -41,6 +41,8 @@ import {
   Wal,
   binary,
   date,
+  decodeBatchPayload,
+  encodeBatchPayload,
   dateTime,
   duration,
   float,
@@ -97,14 +99,21 @@ function segmentFiles(dir: string): string[] {
 }
 
 // ---------------------------------------------------------------------------------------
-// Skein values → graph-json, refusing any representation the contract does not give reads.
+// Skein values → graph-json. "read" is strict: it refuses any representation the contract
+// does not give reads (a plain integral number for a Float, a bigint for a safe Int, a
+// bare Uint8Array, extra fields). "write" accepts everything a writer may pass.
+
+type Mode = "read" | "write";
 
 const SAFE = (n: bigint): boolean =>
   n >= BigInt(Number.MIN_SAFE_INTEGER) && n <= BigInt(Number.MAX_SAFE_INTEGER);
 
-function int64Text(v: unknown, where: string): string {
-  if (typeof v === "number" && Number.isSafeInteger(v) && !Object.is(v, -0)) return String(v);
-  if (typeof v === "bigint" && !SAFE(v)) return v.toString();
+function int64Text(v: unknown, where: string, mode: Mode): string {
+  if (typeof v === "number" && Number.isSafeInteger(v)) {
+    if (mode === "read") assert.ok(!Object.is(v, -0), `${where}: Int read back as -0`);
+    return String(v === 0 ? 0 : v);
+  }
+  if (typeof v === "bigint" && (mode === "write" || !SAFE(v))) return v.toString();
   return assert.fail(`${where}: ${String(v)} (${typeof v}) is not an Int as reads give it`);
 }
 
@@ -115,25 +124,28 @@ function exactKeys(v: object, keys: string[], where: string): void {
 const CALENDAR = ["kind", "year", "month", "day"];
 const CLOCK = ["hour", "minute", "second", "nanosecond"];
 
-function toJson(v: unknown, where: string): JsonValue {
+function toJson(v: unknown, where: string, mode: Mode): JsonValue {
   if (v === null || typeof v === "boolean" || typeof v === "string") return v;
   if (typeof v === "number") {
     if (Number.isSafeInteger(v) && !Object.is(v, -0)) return jsonInt(v);
-    if (Number.isInteger(v) || Object.is(v, -0)) {
+    if (mode === "read" && (Number.isInteger(v) || Object.is(v, -0))) {
       assert.fail(`${where}: integral Float ${v} read back as a plain number, not a Float`);
     }
     return jsonFloat(v);
   }
-  if (typeof v === "bigint") return jsonInt(int64Text(v, where));
-  if (Array.isArray(v)) return v.map((x, i) => toJson(x, `${where}[${i}]`));
-  if (isUint8Array(v)) return assert.fail(`${where}: a bare Uint8Array, reads give a BinaryValue`);
+  if (typeof v === "bigint") return jsonInt(int64Text(v, where, mode));
+  if (Array.isArray(v)) return v.map((x, i) => toJson(x, `${where}[${i}]`, mode));
+  if (isUint8Array(v)) {
+    if (mode === "read") assert.fail(`${where}: a bare Uint8Array, reads give a BinaryValue`);
+    return jsonBinary([v]);
+  }
   if (typeof v !== "object") return assert.fail(`${where}: ${typeof v} is not a value`);
-  return taggedToJson(v, where);
+  return taggedToJson(v, where, mode);
 }
 
-function taggedToJson(v: object, where: string): JsonValue {
+function taggedToJson(v: object, where: string, mode: Mode): JsonValue {
   if (v instanceof Float) {
-    if (!Number.isInteger(v.value) && !Object.is(v.value, -0)) {
+    if (mode === "read" && !Number.isInteger(v.value) && !Object.is(v.value, -0)) {
       assert.fail(`${where}: non-integral Float ${v.value} read back as a Float instance`);
     }
     return jsonFloat(v.value);
@@ -162,7 +174,7 @@ function taggedToJson(v: object, where: string): JsonValue {
   if (v instanceof DurationValue) {
     exactKeys(v, ["kind", "months", "days", "seconds", "nanoseconds"], where);
     const f = (k: "months" | "days" | "seconds" | "nanoseconds"): string =>
-      int64Text(v[k], `${where}.${k}`);
+      int64Text(v[k], `${where}.${k}`, mode);
     return {
       $duration: {
         months: f("months"),
@@ -172,18 +184,16 @@ function taggedToJson(v: object, where: string): JsonValue {
       },
     };
   }
-  return otherTaggedToJson(v, where);
+  return otherTaggedToJson(v, where, mode);
 }
 
-function otherTaggedToJson(v: object, where: string): JsonValue {
+function otherTaggedToJson(v: object, where: string, mode: Mode): JsonValue {
   if (v instanceof PointValue) {
     const hasZ = "z" in v && v.z !== undefined;
     exactKeys(v, hasZ ? ["kind", "x", "y", "z", "srid"] : ["kind", "x", "y", "srid"], where);
     const base = { x: floatToJson(v.x), y: floatToJson(v.y) };
     return {
-      $point: hasZ
-        ? { ...base, z: floatToJson(v.z as number), srid: v.srid }
-        : { ...base, srid: v.srid },
+      $point: hasZ ? { ...base, z: floatToJson(v.z), srid: v.srid } : { ...base, srid: v.srid },
     };
   }
   if (v instanceof VectorValue) {
@@ -194,7 +204,7 @@ function otherTaggedToJson(v: object, where: string): JsonValue {
         assert.equal(typeof x, "number", `${where}.values[${i}]`);
         return floatToJson(x as number);
       }
-      return int64Text(x, `${where}.values[${i}]`);
+      return int64Text(x, `${where}.values[${i}]`, mode);
     });
     return { $vector: { elementType: v.elementType, values } };
   }
@@ -208,16 +218,16 @@ function otherTaggedToJson(v: object, where: string): JsonValue {
       `${where}: ${Object.prototype.toString.call(v)} is neither a map nor a value class`,
     );
   }
-  return { $map: entriesOf(v as Record<string, unknown>, where) };
+  return { $map: entriesOf(v as Record<string, unknown>, where, mode) };
 }
 
 function clockOf(v: { hour: number; minute: number; second: number; nanosecond: number }) {
   return { hour: v.hour, minute: v.minute, second: v.second, nanosecond: v.nanosecond };
 }
 
-function entriesOf(map: Record<string, unknown>, where: string): JsonEntries {
+function entriesOf(map: Record<string, unknown>, where: string, mode: Mode): JsonEntries {
   assert.deepEqual(Object.getOwnPropertySymbols(map), [], `${where}: symbol keys`);
-  return sortEntries(Object.keys(map).map((k) => [k, toJson(map[k], `${where}.${k}`)]));
+  return sortEntries(Object.keys(map).map((k) => [k, toJson(map[k], `${where}.${k}`, mode)]));
 }
 
 // ---------------------------------------------------------------------------------------
@@ -237,8 +247,11 @@ interface ModelRelationship {
 class GraphModel {
   readonly nodes = new Map<number, ModelNode>();
   readonly rels = new Map<number, ModelRelationship>();
+  #mode: Mode = "read";
 
-  applyAll(events: readonly MutationEvent[]): this {
+  /** Applies `events`; `mode` is "read" for replayed events, "write" for written ones. */
+  applyAll(events: readonly MutationEvent[], mode: Mode): this {
+    this.#mode = mode;
     events.forEach((e, i) => this.apply(e, `event ${i} (${e.kind})`));
     return this;
   }
@@ -264,7 +277,7 @@ class GraphModel {
         });
         return;
       case "setNodeProperty":
-        this.#node(e.nodeId, where).props.set(e.key, toJson(e.value, `${where}.value`));
+        this.#node(e.nodeId, where).props.set(e.key, toJson(e.value, `${where}.value`, this.#mode));
         return;
       case "removeNodeProperty":
         this.#node(e.nodeId, where).props.delete(e.key);
@@ -283,7 +296,7 @@ class GraphModel {
   #applyRest(e: MutationEvent, where: string): void {
     switch (e.kind) {
       case "setRelationshipProperty":
-        this.#rel(e.relId, where).props.set(e.key, toJson(e.value, `${where}.value`));
+        this.#rel(e.relId, where).props.set(e.key, toJson(e.value, `${where}.value`, this.#mode));
         return;
       case "removeRelationshipProperty":
         this.#rel(e.relId, where).props.delete(e.key);
@@ -316,7 +329,7 @@ class GraphModel {
   }
 
   #props(p: Properties, where: string): Map<string, JsonValue> {
-    return new Map(entriesOf(p as Record<string, unknown>, `${where}.properties`));
+    return new Map(entriesOf(p, `${where}.properties`, this.#mode));
   }
 
   #node(id: number, where: string): ModelNode {
@@ -347,6 +360,15 @@ class GraphModel {
       })),
     });
   }
+}
+
+/** An event with its values as graph-json, for comparing written with replayed events. */
+function eventJson(e: MutationEvent, mode: Mode): unknown {
+  if ("properties" in e) {
+    return { ...e, properties: entriesOf(e.properties, `${e.kind} ${e.id}`, mode) };
+  }
+  if ("value" in e) return { ...e, value: toJson(e.value, `${e.kind} ${e.key}`, mode) };
+  return e;
 }
 
 function assertSameGraph(actual: JsonGraph, expected: JsonGraph, message: string): void {
@@ -389,7 +411,11 @@ test("a LoraDB directory replays in Skein to the graph LoraDB wrote", () => {
     [],
     "kinds not logged",
   );
-  assertSameGraph(new GraphModel().applyAll(replay.events).graph(), loraExpected, "replayDir");
+  assertSameGraph(
+    new GraphModel().applyAll(replay.events, "read").graph(),
+    loraExpected,
+    "replayDir",
+  );
 
   const { wal, events } = Wal.open(loraDir);
   try {
@@ -400,6 +426,25 @@ test("a LoraDB directory replays in Skein to the graph LoraDB wrote", () => {
   } finally {
     wal.close();
   }
+});
+
+test("Skein encodes every event LoraDB logged to the same bytes", () => {
+  let batches = 0;
+  for (const file of segmentFiles(loraDir).sort()) {
+    const bytes = fs.readFileSync(path.join(loraDir, file));
+    // Records from byte 32: [0..4) length u32 · [4] kind · ... · payload [21..length-4).
+    for (let at = 32; at < bytes.length; at += bytes.readUInt32LE(at)) {
+      if (bytes[at + 4] !== 6) continue;
+      const payload = bytes.subarray(at + 21, at + bytes.readUInt32LE(at) - 4);
+      const reencoded = encodeBatchPayload(decodeBatchPayload(payload));
+      assert.ok(
+        Buffer.from(reencoded).equals(payload),
+        `${file} @${at}: batch re-encodes differently`,
+      );
+      batches++;
+    }
+  }
+  assert.ok(batches >= 30, `only ${batches} batches found`);
 });
 
 test("LoraDB reads its own directory back as it wrote it (the oracle is sound)", async () => {
@@ -626,10 +671,14 @@ test("a Skein directory opens in LoraDB with the graph Skein wrote", async () =>
   const dir = tempDir("skein");
   const events = writeSkeinLog(dir);
   assert.ok(segmentFiles(dir).length >= 3, "the log rotated");
-  const expected = new GraphModel().applyAll(events).graph();
+  const expected = new GraphModel().applyAll(events, "write").graph();
 
   const replay = replayDir(dir);
-  assert.deepStrictEqual(replay.events, events, "Skein replays its own events");
+  assert.deepStrictEqual(
+    replay.events.map((e) => eventJson(e, "read")),
+    events.map((e) => eventJson(e, "write")),
+    "Skein replays its own events",
+  );
   assert.equal(replay.tornTail, null);
 
   const before = new Map(segmentFiles(dir).map((f) => [f, fs.readFileSync(path.join(dir, f))]));
@@ -665,7 +714,7 @@ test("Skein appends to a LoraDB directory and LoraDB reads the result", async ()
   } finally {
     wal.close();
   }
-  const expected = new GraphModel().applyAll([...events, ...added]).graph();
+  const expected = new GraphModel().applyAll(events, "read").applyAll(added, "write").graph();
   assertSameGraph(await runScript(READER, dir), expected, "lora-reader after Skein's commit");
 });
 
@@ -683,8 +732,12 @@ test("LoraDB appends to a Skein directory and Skein replays the result", async (
     db.dispose();
   }
   const replay = replayDir(dir);
-  assert.deepStrictEqual(replay.events.slice(0, events.length), events, "Skein's events first");
-  const model = new GraphModel().applyAll(events);
+  assert.deepStrictEqual(
+    replay.events.slice(0, events.length).map((e) => eventJson(e, "read")),
+    events.map((e) => eventJson(e, "write")),
+    "Skein's events first",
+  );
+  const model = new GraphModel().applyAll(events, "write");
   const zero = model.nodes.get(0);
   assert.ok(zero !== undefined);
   zero.props.set("lora", "was here");
@@ -693,5 +746,6 @@ test("LoraDB appends to a Skein directory and Skein replays the result", async (
     labels: new Set(["FromLora"]),
     props: new Map([["x", jsonFloat(1.5)]]),
   });
-  assertSameGraph(new GraphModel().applyAll(replay.events).graph(), model.graph(), "replayDir");
+  const replayed = new GraphModel().applyAll(replay.events, "read");
+  assertSameGraph(replayed.graph(), model.graph(), "replayDir");
 });

@@ -5,7 +5,8 @@
 // Float, int64 and every tagged kind apart.
 //
 //   LoraDB → Skein   lora-writer's directory, replayed by replayDir and Wal.open, applied
-//                    to a small map-based graph, equals the graph the writer meant
+//                    to a small map-based graph, equals the graph the writer meant; every
+//                    MutationBatch payload LoraDB wrote re-encodes to the same bytes
 //   Skein → LoraDB   a directory written with Wal (rotations, single and batch mutation
 //                    records, an abort, an unfinished tail) is seen by lora-reader as the
 //                    graph Skein's events describe

@@ -1,11 +1,78 @@
 // The public entry of `skeindb`: everything a user imports comes from here, and nothing
 // else is public. Folders:
 //   internal/  bytes, crc, the file-system seam, errors
-//   store/     the value model, mutation events, the LW1 codec
+//   store/     the value model, mutation events, the LW1 codec, the in-memory graph
 //   wal/       the write-ahead log
+//   snapshot/  snapshot files
+//   db/        the database: open, recovery, transactions, checkpoints
 export { SkeinError, WalCorruptionError, type SkeinErrorCode } from "./internal/errors.js";
 export type { FileSystem, FileHandle, OpenMode, DirLockHandle } from "./internal/fs.js";
-export * from "./store/index.js";
+export type {
+  BinaryFields,
+  DateFields,
+  DateTimeFields,
+  DurationFields,
+  LocalDateTimeFields,
+  LocalTimeFields,
+  PointFields,
+  Properties,
+  PropertyMap,
+  PropertyValue,
+  TaggedValue,
+  TimeFields,
+  ValueKind,
+  VectorElementType,
+  VectorFields,
+  MutationEvent,
+  MutationEventKind,
+  CreateNodeEvent,
+  CreateRelationshipEvent,
+  SetNodePropertyEvent,
+  RemoveNodePropertyEvent,
+  AddNodeLabelEvent,
+  RemoveNodeLabelEvent,
+  SetRelationshipPropertyEvent,
+  RemoveRelationshipPropertyEvent,
+  DeleteRelationshipEvent,
+  DeleteNodeEvent,
+  DetachDeleteNodeEvent,
+  ClearEvent,
+  GraphView,
+} from "./store/index.js";
+export {
+  BinaryValue,
+  DateTimeValue,
+  DateValue,
+  DurationValue,
+  Float,
+  LocalDateTimeValue,
+  LocalTimeValue,
+  PointValue,
+  TimeValue,
+  VectorValue,
+  binary,
+  date,
+  dateTime,
+  duration,
+  float,
+  localDateTime,
+  localTime,
+  point,
+  time,
+  vector,
+  isTaggedValue,
+  valueKind,
+  valuesEqual,
+  compareKeys,
+  MUTATION_EVENT_KINDS,
+  encodeBatchPayload,
+  encodeEventPayload,
+  decodeBatchPayload,
+  decodeEventPayload,
+  Node,
+  Relationship,
+  Path,
+} from "./store/index.js";
 export {
   Wal,
   replayDir,
@@ -15,3 +82,12 @@ export {
   type ReplayDirResult,
   type TornTail,
 } from "./wal/index.js";
+export {
+  openDatabase,
+  Database,
+  type DatabaseOptions,
+  type DatabaseStatus,
+  type WriteTransaction,
+  type RecoveryReport,
+  type SnapshotProblem,
+} from "./db/index.js";

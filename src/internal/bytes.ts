@@ -30,9 +30,13 @@ export class ByteWriter {
     return this.#length;
   }
 
-  /** Forget what was written; keeps the buffer for reuse. */
-  reset(): void {
+  /** Forget what was written; keeps the buffer for reuse unless it grew past `keepBytes`. */
+  reset(keepBytes = Infinity): void {
     this.#length = 0;
+    if (this.#buf.length > keepBytes) {
+      this.#buf = new Uint8Array(keepBytes);
+      this.#view = new DataView(this.#buf.buffer);
+    }
   }
 
   /** Drop everything written after `length` bytes (undo a partly encoded structure). */
@@ -165,7 +169,7 @@ export class ByteReader {
     if (n > this.#end - this.#pos) {
       throw new SkeinError(
         "DECODE",
-        `unexpected end of input reading ${what} at byte ${this.#pos} (${n} bytes needed, ${this.#end - this.#pos} left)`,
+        `unexpected end of input reading ${what} at byte ${this.#pos}: ${n} needed, ${this.#end - this.#pos} left`,
       );
     }
     const at = this.#pos;

@@ -11,6 +11,7 @@ export type SkeinErrorCode =
   | "WAL_LSN_EXHAUSTED"
   | "WAL_RECORD_TOO_LARGE"
   | "WAL_UNSUPPORTED_EVENT"
+  | "SNAPSHOT_CORRUPTION"
   | "DECODE"
   | "IO"
   | "CLOSED"

@@ -1,13 +1,19 @@
 // src/store: the graph's data, independent of how it is kept on disk.
-//   values.ts     the value model: PropertyValue, Float and the tagged classes, factories,
-//                 classification, equality, UTF-8 key order
-//   events.ts     MutationEvent, the contract's twelve graph changes (and SchemaEvent, the
-//                 index/constraint changes a LoraDB log may hold, recognised to be refused)
-//   lw1-codec.ts  the LW1 payload codec: events to and from the bytes of WAL records
+//   values.ts         the value model: PropertyValue, maps, classification and validation,
+//                     equality, UTF-8 key order (re-exports tagged-values.ts)
+//   tagged-values.ts  Float and the tagged classes (date, point, vector, ...) and factories
+//   events.ts         MutationEvent, the contract's twelve graph changes (and SchemaEvent,
+//                     the index/constraint changes a LoraDB log may hold, to be refused)
+//   lw1-values.ts     LW1 bytes of values and property maps, shared by the WAL and snapshots
+//   lw1-codec.ts      the LW1 payload codec: events to and from the bytes of WAL records
+//   canonical.ts      canonical frozen copies of values as they enter the graph
+//   entities.ts       Node, Relationship and Path, the graph values readers receive
+//   graph.ts          the in-memory property graph and its indexes
 //
-// The package entry re-exports this file wholesale, so only names fit for users are here;
-// message and decoding helpers (describeValue, setMapEntry, intFromBigInt, ...) stay in
-// values.ts.
+// Re-exports what other folders may use: the value model, events and graph entities for
+// everyone, the graph for src/db, the LW1 codec for src/wal, the value and property-map
+// encoding for src/snapshot. Message and decoding helpers (describeValue, setMapEntry,
+// intFromBigInt, ...) stay in their files.
 export type {
   BinaryFields,
   DateFields,
@@ -80,3 +86,6 @@ export {
   writeBatchPayload,
   writeEventPayload,
 } from "./lw1-codec.js";
+export { readProperties, readValue, writeProperties, writeValue } from "./lw1-values.js";
+export { Node, Path, Relationship } from "./entities.js";
+export { Graph, type GraphView } from "./graph.js";

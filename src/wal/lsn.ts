@@ -2,24 +2,15 @@
 // largest usable LSN is Number.MAX_SAFE_INTEGER (about 9e15: at a million records a
 // second, 285 years). Running out is refused with WAL_LSN_EXHAUSTED rather than wrapping
 // or losing precision. LSN 0 means "nothing".
-import { SkeinError } from "../internal/errors.js";
-
 export const MAX_LSN = Number.MAX_SAFE_INTEGER;
 
-/** The LSN after `lsn`, refusing to pass the largest representable one. */
-export function lsnAfter(lsn: number): number {
-  if (lsn >= MAX_LSN) {
-    throw new SkeinError(
-      "WAL_LSN_EXHAUSTED",
-      `lsn space exhausted: ${lsn} is the largest lsn this log can allocate`,
-    );
-  }
-  return lsn + 1;
-}
-
+/** An LSN argument: TypeError unless an integer, RangeError when negative or too large. */
 export function checkLsnArgument(name: string, lsn: unknown): number {
-  if (typeof lsn !== "number" || !Number.isSafeInteger(lsn) || lsn < 0) {
-    throw new TypeError(`${name} must be a non-negative safe integer, got ${String(lsn)}`);
+  if (typeof lsn !== "number" || !Number.isInteger(lsn)) {
+    throw new TypeError(`${name} must be an integer lsn, got ${String(lsn)}`);
+  }
+  if (lsn < 0 || lsn > MAX_LSN) {
+    throw new RangeError(`${name} must be between 0 and ${MAX_LSN}, got ${lsn}`);
   }
   return lsn;
 }

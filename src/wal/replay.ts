@@ -168,6 +168,10 @@ function scanSegment(
   const buf = fs.readFile(entry.path);
   const head = decodeSegmentHeader(buf);
   if (!head.ok) {
+    // A header that checks out but is not ours to read is intact: malformed, not damaged.
+    if (head.problem === "version" || head.problem === "lsn") {
+      throw new SkeinError("WAL_MALFORMED", `${head.detail} in segment ${entry.path}`);
+    }
     if (isLast && buf.length <= SEGMENT_HEADER_BYTES) return { scanned: null, tornTail: null };
     throw new WalCorruptionError(entry.path, 0, `${head.detail} in segment ${entry.path}`);
   }
@@ -192,7 +196,11 @@ function scanSegment(
       }
       const intactAfter = hasIntactRecordAfter(buf, offset, buf.length, tracker.lastLsn);
       if (!isLast || sealed || intactAfter) {
-        const why = !isLast || sealed ? "in a sealed segment" : "followed by intact records";
+        const why = sealed
+          ? "in a sealed segment"
+          : !isLast
+            ? "in a segment before the last"
+            : "followed by intact records";
         throw new WalCorruptionError(
           entry.path,
           offset,

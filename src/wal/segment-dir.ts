@@ -6,6 +6,7 @@ import { join } from "node:path";
 import type { FileSystem } from "../internal/fs.js";
 
 const SEGMENT_NAME = /^(\d+)\.wal$/;
+const TEMP_NAME = /^\d+\.wal\.tmp$/;
 /** Suffix of a segment being built; renamed into place once its header is durable. */
 export const TEMP_SUFFIX = ".tmp";
 
@@ -44,6 +45,6 @@ export function listSegments(fs: FileSystem, dir: string): SegmentEntry[] {
 export function listTempSegments(fs: FileSystem, dir: string): string[] {
   return fs
     .list(dir)
-    .filter((n) => n.endsWith(`.wal${TEMP_SUFFIX}`))
+    .filter((n) => TEMP_NAME.test(n))
     .map((n) => join(dir, n));
 }

@@ -69,7 +69,8 @@ export class SegmentWriter {
     if (this.#pending.length === 0) return;
     this.#handle.write(this.#pending.view(), this.#fileBytes);
     this.#fileBytes += this.#pending.length;
-    this.#pending.reset();
+    // One huge transaction must not pin its buffer for the life of the log.
+    this.#pending.reset(4 * 1024 * 1024);
   }
 
   sync(): void {

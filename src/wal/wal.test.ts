@@ -1,6 +1,7 @@
 // The reference design's behaviours, re-expressed against the real file system.
 import assert from "node:assert/strict";
-import { appendFileSync, readdirSync } from "node:fs";
+import { appendFileSync, readdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, test } from "node:test";
 import { setTimeout as sleep } from "node:timers/promises";
 import { isSkeinError } from "../internal/errors.js";
@@ -8,7 +9,9 @@ import { ev } from "../testing/events.js";
 import { tmpDir } from "../testing/tmp.js";
 import { Wal } from "./wal.js";
 import { replayDir } from "./replay-dir.js";
-import { listSegments } from "./segment-dir.js";
+import { listSegments, segmentFileName } from "./segment-dir.js";
+import { RECORD_KIND_NAMES, RecordKind } from "./format.js";
+import { SegmentBuilder } from "../testing/segment-builder.js";
 import { defaultFileSystem } from "./wal.js";
 
 function openDefault(dir: string, checkpointLsn = 0) {
@@ -131,15 +134,11 @@ describe("wal", () => {
     w2.close();
   });
 
-  for (const kind of ["commit", "abort", "append"] as const) {
-    test(`replay refuses a ${kind} without a begin`, (t) => {
+  for (const kind of [RecordKind.TxCommit, RecordKind.TxAbort, RecordKind.MutationBatch]) {
+    test(`replay refuses a ${RECORD_KIND_NAMES[kind]} without a begin`, (t) => {
       const dir = tmpDir(t);
-      const { wal } = openDefault(dir);
-      if (kind === "commit") wal.commit(99);
-      else if (kind === "abort") wal.abort(99);
-      else wal.append(99, ev(1));
-      wal.flush();
-      wal.close();
+      const seg = new SegmentBuilder(1).tx(1, [ev(1)]).record(kind, 4, 99, [ev(2)]);
+      writeFileSync(join(dir, segmentFileName(1)), seg.bytes());
       assert.throws(
         () => openDefault(dir),
         (e) => isSkeinError(e, "WAL_MALFORMED") && /missing tx begin 99/.test(e.message),
@@ -151,6 +150,42 @@ describe("wal", () => {
       );
     });
   }
+
+  test("the log refuses records for a transaction it did not begin or already ended", (t) => {
+    const dir = tmpDir(t);
+    const { wal } = openDefault(dir);
+    const notOpen = (e: unknown) =>
+      isSkeinError(e, "INVALID_ARGUMENT") && /no open transaction begun at lsn/.test(e.message);
+    assert.throws(() => wal.commit(99), notOpen);
+    assert.throws(() => wal.abort(99), notOpen);
+    assert.throws(() => wal.append(99, ev(1)), notOpen);
+    const b = wal.begin();
+    wal.append(b, ev(1));
+    wal.commit(b);
+    assert.throws(() => wal.commit(b), notOpen);
+    assert.throws(() => wal.append(b, ev(2)), notOpen);
+    assert.throws(() => wal.append(-1, ev(2)), RangeError);
+    assert.throws(() => wal.append(1.5, ev(2)), TypeError);
+    wal.close();
+    assert.deepEqual(replayDir(dir).events, [ev(1)], "refused calls wrote nothing");
+  });
+
+  test("truncation keeps the segment holding an open transaction's begin", (t) => {
+    const dir = tmpDir(t);
+    const { wal } = Wal.open(dir, { segmentTargetBytes: 64 });
+    commitOne(wal, 0);
+    const open = wal.begin(); // in segment 2 after the rotation
+    wal.append(open, ev(1));
+    let last = 0;
+    for (let i = 2; i < 6; i++) last = commitOne(wal, i);
+    wal.truncateUpTo(last);
+    wal.commit(open);
+    wal.flush();
+    wal.close();
+    const { wal: again, events } = Wal.open(dir, { checkpointLsn: 3 });
+    assert.deepEqual(events, [2, 3, 4, 5, 1].map(ev));
+    again.close();
+  });
 
   test("a torn tail is cut on open and appends continue after it", (t) => {
     const dir = tmpDir(t);

@@ -37,6 +37,8 @@ export interface WalRecovery {
   readonly checkpointLsnObserved: number | null;
   /** Path of a last segment left unfinished by a crash during its creation, now removed. */
   readonly removedSegmentPath: string | null;
+  /** Base LSN of the oldest segment: records below it were truncated away. */
+  readonly firstBaseLsn: number;
 }
 
 export function defaultFileSystem(): FileSystem {
@@ -60,6 +62,8 @@ export class Wal {
   /** Highest LSN actually fsynced; `sync()` waits on this, whatever the mode. */
   #syncedLsn: number;
   #poison: string | null = null;
+  /** Transactions begun by this handle and not yet ended: begin LSN → segment id. */
+  readonly #openTx = new Map<number, number>();
   #closed = false;
   #flusher: GroupFlusher | null = null;
 
@@ -89,6 +93,7 @@ export class Wal {
       tornTail: outcome.tornTail,
       checkpointLsnObserved: outcome.checkpointLsnObserved,
       removedSegmentPath: outcome.unfinishedSegment?.path ?? null,
+      firstBaseLsn: outcome.segments[0]?.baseLsn ?? opened.writer.baseLsn,
     };
     this.#shared = new SharedSync({
       writeOut: () => this.#writeOut(),
@@ -183,9 +188,9 @@ export class Wal {
 
   /** A failed background fsync is reported as such; a foreground one keeps its own words. */
   #latchBackgroundFailure(err: unknown): void {
-    const reason = `fsync failed: ${describe(err)}`;
     const current: string | null = this.#poison;
-    if (current === null || current === reason) this.#poison = `bg ${reason}`;
+    if (current === null || current === describe(err))
+      this.#poison = `bg fsync failed: ${describe(err)}`;
     this.#flusher?.stop();
   }
 
@@ -222,19 +227,33 @@ export class Wal {
 
   begin(): number {
     this.#checkWritable();
+    this.#checkLsnLeft();
     this.#maybeRotate();
-    return this.#appendRecord(RecordKind.TxBegin, 0);
+    const lsn = this.#appendRecord(RecordKind.TxBegin, 0);
+    this.#openTx.set(lsn, this.#activeId);
+    return lsn;
+  }
+
+  /** A transaction LSN argument must name a transaction this handle began and did not end. */
+  #checkOpenTx(txBeginLsn: number): void {
+    checkLsnArgument("txBeginLsn", txBeginLsn);
+    if (!this.#openTx.has(txBeginLsn)) {
+      throw new SkeinError(
+        "INVALID_ARGUMENT",
+        `no open transaction begun at lsn ${txBeginLsn} in wal ${this.dir}`,
+      );
+    }
   }
 
   append(txBeginLsn: number, event: MutationEvent): number {
     this.#checkWritable();
-    checkLsnArgument("txBeginLsn", txBeginLsn);
+    this.#checkOpenTx(txBeginLsn);
     return this.#appendRecord(RecordKind.Mutation, txBeginLsn, (w) => writeEventPayload(w, event));
   }
 
   appendBatch(txBeginLsn: number, events: readonly MutationEvent[]): number {
     this.#checkWritable();
-    checkLsnArgument("txBeginLsn", txBeginLsn);
+    this.#checkOpenTx(txBeginLsn);
     if (!Array.isArray(events)) throw new TypeError("events must be an array");
     return this.#appendRecord(RecordKind.MutationBatch, txBeginLsn, (w) =>
       writeBatchPayload(w, events),
@@ -243,14 +262,18 @@ export class Wal {
 
   commit(txBeginLsn: number): number {
     this.#checkWritable();
-    checkLsnArgument("txBeginLsn", txBeginLsn);
-    return this.#appendRecord(RecordKind.TxCommit, txBeginLsn);
+    this.#checkOpenTx(txBeginLsn);
+    const lsn = this.#appendRecord(RecordKind.TxCommit, txBeginLsn);
+    this.#openTx.delete(txBeginLsn);
+    return lsn;
   }
 
   abort(txBeginLsn: number): number {
     this.#checkWritable();
-    checkLsnArgument("txBeginLsn", txBeginLsn);
-    return this.#appendRecord(RecordKind.TxAbort, txBeginLsn);
+    this.#checkOpenTx(txBeginLsn);
+    const lsn = this.#appendRecord(RecordKind.TxAbort, txBeginLsn);
+    this.#openTx.delete(txBeginLsn);
+    return lsn;
   }
 
   checkpointMarker(snapshotLsn: number): number {
@@ -281,17 +304,20 @@ export class Wal {
 
   /**
    * Delete sealed segments whose every record is at or below `fenceLsn`. The active
-   * segment and the one before it are always kept.
+   * segment and the one before it are always kept, so the log never shrinks to a bare
+   * header right after a rotation: a reader takes the next LSN from the highest one it
+   * reads. A segment holding the begin of a transaction still open is kept too.
    */
   truncateUpTo(fenceLsn: number): void {
     this.#checkWritable();
     checkLsnArgument("fenceLsn", fenceLsn);
     const entries = listSegments(this.#fs, this.dir);
+    const keepFromId = Math.min(this.#activeId - 1, ...this.#openTx.values());
     let removed = false;
     for (let i = 0; i + 1 < entries.length; i++) {
       const entry = entries[i]!;
       const next = entries[i + 1]!;
-      if (entry.id >= this.#activeId - 1) break;
+      if (entry.id >= keepFromId) break;
       const nextBase = this.#bases.get(next.id);
       if (nextBase === undefined || nextBase - 1 > fenceLsn) break;
       this.#guard("unlink", () => this.#fs.unlink(entry.path));
@@ -329,14 +355,18 @@ export class Wal {
     }
   }
 
-  #appendRecord(kind: RecordKind, txBeginLsn: number, payload?: (w: ByteWriter) => void): number {
-    const lsn = this.#nextLsn;
-    if (lsn > MAX_LSN) {
+  #checkLsnLeft(): void {
+    if (this.#nextLsn > MAX_LSN) {
       throw new SkeinError(
         "WAL_LSN_EXHAUSTED",
-        `lsn space exhausted at lsn ${MAX_LSN} in ${this.dir}`,
+        `lsn space exhausted: ${MAX_LSN} is the largest lsn the wal ${this.dir} can allocate`,
       );
     }
+  }
+
+  #appendRecord(kind: RecordKind, txBeginLsn: number, payload?: (w: ByteWriter) => void): number {
+    this.#checkLsnLeft();
+    const lsn = this.#nextLsn;
     encodeRecord(this.#writer.pending, kind, lsn, txBeginLsn, payload);
     this.#nextLsn = lsn + 1;
     if (this.#writer.pending.length >= WRITE_OUT_THRESHOLD_BYTES) this.#writeOut();
@@ -393,7 +423,10 @@ export class Wal {
   }
 
   #poisonWith(what: string, err: unknown): unknown {
-    if (this.#poison === null) this.#poison = `${what}: ${describe(err)}`;
+    // An I/O error from the seam already says what failed ("fsync failed for <path>: EIO").
+    const reason =
+      err instanceof SkeinError && err.code === "IO" ? err.message : `${what}: ${describe(err)}`;
+    if (this.#poison === null) this.#poison = reason;
     return err;
   }
 }

@@ -1,0 +1,214 @@
+// The Database: a graph in memory, kept by a write-ahead log and snapshots when it has a
+// directory. `write` runs a synchronous callback as one atomic transaction (rolled back
+// whole if it throws), logs its events as one TxBegin + MutationBatch + TxCommit, and
+// resolves once the commit is as durable as the sync mode promises; in perCommit mode,
+// writes in flight together share fsyncs through the log's group commit. Opening and
+// recovery are open.ts and recovery.ts; checkpoints are checkpoint.ts.
+import type { DirLockHandle, FileSystem } from "../internal/fs.js";
+import { SkeinError } from "../internal/errors.js";
+import { settle } from "../internal/settle.js";
+import type { Graph, GraphView } from "../store/graph.js";
+import type { Wal } from "../wal/index.js";
+import { runCheckpoint } from "./checkpoint.js";
+import type { ResolvedDatabaseOptions } from "./options.js";
+import { snapshotDirOf, type RecoveryReport } from "./recovery.js";
+import { WriteTx, type WriteTransaction } from "./transaction.js";
+import { ReadView } from "./read-view.js";
+
+export interface DatabaseStatus {
+  /** The directory, or null for an in-memory database. */
+  readonly dir: string | null;
+  readonly syncMode: string;
+  readonly durableLsn: number;
+  readonly nextLsn: number;
+  readonly activeSegmentId: number;
+  readonly oldestSegmentId: number;
+  /** Why writes are refused after an I/O failure, or null. */
+  readonly bgFailure: string | null;
+  /** Fence of the newest checkpoint (this session's, or the snapshot recovered from). */
+  readonly lastCheckpointLsn: number;
+  readonly nodeCount: number;
+  readonly relationshipCount: number;
+  readonly commitsSinceCheckpoint: number;
+  /** The last automatic checkpoint's failure, or null. */
+  readonly checkpointFailure: string | null;
+  readonly recovery: RecoveryReport | null;
+}
+
+/** What a Database with a directory holds besides its graph. */
+export interface Storage {
+  readonly fs: FileSystem;
+  readonly dir: string;
+  readonly wal: Wal;
+  readonly lock: DirLockHandle;
+  readonly report: RecoveryReport;
+}
+
+export class Database {
+  readonly #graph: Graph;
+  readonly #view: ReadView;
+  readonly #storage: Storage | null;
+  readonly #opts: ResolvedDatabaseOptions;
+  #closed = false;
+  #commitsSinceCheckpoint = 0;
+  #lastCheckpointLsn: number;
+  #checkpointFailure: string | null = null;
+  #checkpointing = false;
+
+  /** Use `openDatabase`. */
+  constructor(graph: Graph, storage: Storage | null, opts: ResolvedDatabaseOptions) {
+    this.#graph = graph;
+    this.#view = new ReadView(graph);
+    this.#storage = storage;
+    this.#opts = opts;
+    this.#lastCheckpointLsn = storage?.report.snapshotFenceLsn ?? 0;
+  }
+
+  #checkOpen(): void {
+    if (this.#closed) throw new SkeinError("CLOSED", "database is closed");
+  }
+
+  /**
+   * Run `fn` as one atomic transaction. If it throws, nothing is applied or logged and the
+   * promise rejects with that error; otherwise the changes are visible at once and the
+   * promise resolves when the commit is durable as the sync mode promises.
+   */
+  async write<T>(fn: (tx: WriteTransaction) => T): Promise<T> {
+    this.#checkOpen();
+    if (typeof fn !== "function") throw new TypeError("write needs a callback function");
+    const tx = new WriteTx(this.#graph);
+    let result: T;
+    try {
+      result = fn(tx);
+      if (result instanceof Promise) {
+        result.catch(() => undefined);
+        throw new TypeError("the write callback must be synchronous; it returned a promise");
+      }
+    } catch (err) {
+      tx.rollback();
+      throw err;
+    } finally {
+      tx.finish();
+    }
+    if (tx.events.length === 0 || this.#storage === null) return result;
+    const wal = this.#storage.wal;
+    this.#log(wal, tx);
+    if (wal.syncMode === "perCommit") await wal.sync();
+    else wal.flush();
+    this.#commitsSinceCheckpoint++;
+    this.#maybeAutoCheckpoint();
+    return result;
+  }
+
+  /** Append the transaction; on refusal undo it, so memory matches the log. */
+  #log(wal: Wal, tx: WriteTx): void {
+    let begin = 0;
+    try {
+      begin = wal.begin();
+      wal.appendBatch(begin, tx.events);
+      wal.commit(begin);
+    } catch (err) {
+      tx.rollback();
+      if (begin > 0 && wal.bgFailure === null) {
+        try {
+          wal.abort(begin);
+        } catch {
+          // the log refuses writes now; replay drops the unterminated transaction anyway
+        }
+      }
+      throw err;
+    }
+  }
+
+  read<T>(fn: (view: GraphView) => T): T {
+    this.#checkOpen();
+    if (typeof fn !== "function") throw new TypeError("read needs a callback function");
+    return fn(this.#view);
+  }
+
+  /** Snapshot stamped with the log's fence, checkpoint marker, truncation of the log. */
+  checkpoint(): Promise<{ lsn: number }> {
+    return settle(() => {
+      this.#checkOpen();
+      return { lsn: this.#storage === null ? 0 : this.#checkpointNow().lsn };
+    });
+  }
+
+  #checkpointNow(): { lsn: number } {
+    const s = this.#storage!;
+    this.#checkpointing = true;
+    try {
+      const result = runCheckpoint(
+        s.fs,
+        snapshotDirOf(s.dir),
+        this.#graph,
+        s.wal,
+        this.#opts.snapshotsToKeep,
+      );
+      this.#lastCheckpointLsn = result.lsn;
+      this.#commitsSinceCheckpoint = 0;
+      return result;
+    } finally {
+      this.#checkpointing = false;
+    }
+  }
+
+  #maybeAutoCheckpoint(): void {
+    const every = this.#opts.snapshotEveryCommits;
+    if (every === 0 || this.#commitsSinceCheckpoint < every || this.#checkpointing) return;
+    if (this.#closed || this.#storage?.wal.bgFailure !== null) return;
+    try {
+      this.#checkpointNow();
+      this.#checkpointFailure = null;
+    } catch (err) {
+      // The write itself is durable; the failure is reported, not thrown at the writer.
+      this.#checkpointFailure = err instanceof Error ? err.message : String(err);
+      process.emitWarning(`automatic checkpoint failed: ${this.#checkpointFailure}`, {
+        code: "SKEIN_CHECKPOINT_FAILED",
+      });
+    }
+  }
+
+  /** One fsync covering every commit so far; resolves with the durable LSN. */
+  sync(): Promise<number> {
+    return settle(() => {
+      this.#checkOpen();
+      return this.#storage === null ? 0 : this.#storage.wal.sync();
+    });
+  }
+
+  status(): DatabaseStatus {
+    this.#checkOpen();
+    const wal = this.#storage?.wal ?? null;
+    return {
+      dir: this.#storage?.dir ?? null,
+      syncMode: wal?.syncMode ?? "memory",
+      durableLsn: wal?.durableLsn ?? 0,
+      nextLsn: wal?.nextLsn ?? 0,
+      activeSegmentId: wal?.activeSegmentId ?? 0,
+      oldestSegmentId: wal?.oldestSegmentId ?? 0,
+      bgFailure: wal?.bgFailure ?? null,
+      lastCheckpointLsn: this.#lastCheckpointLsn,
+      nodeCount: this.#graph.nodeCount,
+      relationshipCount: this.#graph.relationshipCount,
+      commitsSinceCheckpoint: this.#commitsSinceCheckpoint,
+      checkpointFailure: this.#checkpointFailure,
+      recovery: this.#storage?.report ?? null,
+    };
+  }
+
+  /** Flush, final fsync, stop the flusher, release the lock. Idempotent. */
+  close(): Promise<void> {
+    return settle(() => {
+      if (this.#closed) return;
+      this.#closed = true;
+      const s = this.#storage;
+      if (s === null) return;
+      try {
+        s.wal.close();
+      } finally {
+        s.lock.release();
+      }
+    });
+  }
+}

@@ -1,0 +1,190 @@
+// The write transaction handed to `Database.write`: argument checks, then one mutation
+// event per change, applied to the graph with an undo log so the whole transaction can be
+// rolled back. A change that changes nothing (a label already there, a property set to
+// its current value) produces no event, so a write that changed nothing logs nothing.
+// It reads its own writes: reads go to the same graph. It does not log or commit; the
+// database does, after the callback returned.
+import { SkeinError } from "../internal/errors.js";
+import { canonicalProperties, canonicalValue } from "../store/canonical.js";
+import type { Node, Relationship } from "../store/entities.js";
+import { ReadView } from "./read-view.js";
+import type { MutationEvent } from "../store/events.js";
+import type { Graph, GraphView, Undo } from "../store/graph.js";
+import { valuesEqual, type Properties, type PropertyValue } from "../store/values.js";
+
+export interface WriteTransaction extends GraphView {
+  createNode(labels: string[], properties?: Properties): number;
+  createRelationship(src: number, dst: number, type: string, properties?: Properties): number;
+  setNodeProperty(id: number, key: string, value: PropertyValue): void;
+  removeNodeProperty(id: number, key: string): void;
+  addNodeLabel(id: number, label: string): void;
+  removeNodeLabel(id: number, label: string): void;
+  setRelationshipProperty(id: number, key: string, value: PropertyValue): void;
+  removeRelationshipProperty(id: number, key: string): void;
+  deleteRelationship(id: number): void;
+  deleteNode(id: number): void;
+  detachDeleteNode(id: number): void;
+  clear(): void;
+}
+
+function checkId(what: string, id: unknown): number {
+  if (typeof id !== "number" || !Number.isSafeInteger(id) || id < 0) {
+    throw new TypeError(`${what} must be a non-negative safe integer, got ${String(id)}`);
+  }
+  return id;
+}
+
+function checkName(what: string, s: unknown): string {
+  if (typeof s !== "string") throw new TypeError(`${what} must be a string, got ${typeof s}`);
+  if (s.length === 0) throw new SkeinError("INVALID_ARGUMENT", `${what} must not be empty`);
+  return s;
+}
+
+/** Top-level nulls are absent properties: creating with {x: null} stores no x. */
+function withoutNulls(props: Properties): Properties {
+  const keys = Object.keys(props);
+  if (!keys.some((k) => props[k] === null)) return props;
+  const out: Properties = {};
+  for (const k of keys) if (props[k] !== null) out[k] = props[k] as PropertyValue;
+  return canonicalProperties(out);
+}
+
+export class WriteTx extends ReadView implements WriteTransaction {
+  readonly #graph: Graph;
+  readonly #undo: Undo[] = [];
+  readonly #events: MutationEvent[] = [];
+  #finished = false;
+
+  constructor(graph: Graph) {
+    super(graph); // reads see this transaction's own writes: they go to the same graph
+    this.#graph = graph;
+  }
+
+  /** The events of this transaction, in order. */
+  get events(): readonly MutationEvent[] {
+    return this.#events;
+  }
+
+  /** Reverse every change, newest first. */
+  rollback(): void {
+    for (let i = this.#undo.length - 1; i >= 0; i--) this.#undo[i]!();
+    this.#undo.length = 0;
+    this.#events.length = 0;
+  }
+
+  /** No more changes through this handle (it escaped its callback). */
+  finish(): void {
+    this.#finished = true;
+  }
+
+  #apply(ev: MutationEvent): void {
+    if (this.#finished) {
+      throw new SkeinError(
+        "INVALID_ARGUMENT",
+        "write transaction is finished: it was used after its callback returned",
+      );
+    }
+    this.#graph.apply(ev, this.#undo);
+    this.#events.push(ev);
+  }
+
+  createNode(labels: string[], properties?: Properties): number {
+    if (!Array.isArray(labels)) throw new TypeError("labels must be an array of strings");
+    labels.forEach((l) => checkName("label", l));
+    const props = withoutNulls(canonicalProperties(properties));
+    const id = this.#graph.nextNodeId;
+    this.#apply({ kind: "createNode", id, labels: [...new Set(labels)], properties: props });
+    return id;
+  }
+
+  createRelationship(src: number, dst: number, type: string, properties?: Properties): number {
+    checkId("src", src);
+    checkId("dst", dst);
+    checkName("relationship type", type);
+    const props = withoutNulls(canonicalProperties(properties));
+    const id = this.#graph.nextRelationshipId;
+    this.#apply({ kind: "createRelationship", id, src, dst, type, properties: props });
+    return id;
+  }
+
+  setNodeProperty(id: number, key: string, value: PropertyValue): void {
+    checkId("node id", id);
+    checkName("property key", key);
+    const v = canonicalValue(value);
+    const node = this.#existingNode(id);
+    if (v === null) return this.removeNodeProperty(id, key);
+    if (Object.hasOwn(node.properties, key) && valuesEqual(node.properties[key]!, v)) return;
+    this.#apply({ kind: "setNodeProperty", nodeId: id, key, value: v });
+  }
+
+  removeNodeProperty(id: number, key: string): void {
+    checkId("node id", id);
+    checkName("property key", key);
+    if (!Object.hasOwn(this.#existingNode(id).properties, key)) return;
+    this.#apply({ kind: "removeNodeProperty", nodeId: id, key });
+  }
+
+  addNodeLabel(id: number, label: string): void {
+    checkId("node id", id);
+    checkName("label", label);
+    if (this.#existingNode(id).labels.includes(label)) return;
+    this.#apply({ kind: "addNodeLabel", nodeId: id, label });
+  }
+
+  removeNodeLabel(id: number, label: string): void {
+    checkId("node id", id);
+    checkName("label", label);
+    if (!this.#existingNode(id).labels.includes(label)) return;
+    this.#apply({ kind: "removeNodeLabel", nodeId: id, label });
+  }
+
+  setRelationshipProperty(id: number, key: string, value: PropertyValue): void {
+    checkId("relationship id", id);
+    checkName("property key", key);
+    const v = canonicalValue(value);
+    const rel = this.#existingRel(id);
+    if (v === null) return this.removeRelationshipProperty(id, key);
+    if (Object.hasOwn(rel.properties, key) && valuesEqual(rel.properties[key]!, v)) return;
+    this.#apply({ kind: "setRelationshipProperty", relId: id, key, value: v });
+  }
+
+  removeRelationshipProperty(id: number, key: string): void {
+    checkId("relationship id", id);
+    checkName("property key", key);
+    if (!Object.hasOwn(this.#existingRel(id).properties, key)) return;
+    this.#apply({ kind: "removeRelationshipProperty", relId: id, key });
+  }
+
+  deleteRelationship(id: number): void {
+    checkId("relationship id", id);
+    this.#apply({ kind: "deleteRelationship", relId: id });
+  }
+
+  deleteNode(id: number): void {
+    checkId("node id", id);
+    this.#apply({ kind: "deleteNode", nodeId: id });
+  }
+
+  detachDeleteNode(id: number): void {
+    checkId("node id", id);
+    this.#existingNode(id);
+    this.#apply({ kind: "detachDeleteNode", nodeId: id });
+  }
+
+  clear(): void {
+    if (this.#graph.nodeCount === 0 && this.#graph.relationshipCount === 0) return;
+    this.#apply({ kind: "clear" });
+  }
+
+  #existingNode(id: number): Node {
+    const n = this.#graph.node(id);
+    if (!n) throw new SkeinError("NOT_FOUND", `node ${id} does not exist`);
+    return n;
+  }
+
+  #existingRel(id: number): Relationship {
+    const r = this.#graph.relationship(id);
+    if (!r) throw new SkeinError("NOT_FOUND", `relationship ${id} does not exist`);
+    return r;
+  }
+}

@@ -1,0 +1,85 @@
+// Canonical, frozen copies of property values, made once when a value enters the graph.
+// One value has one representation (a safe-integer bigint is a number, -0 as an Int is 0,
+// an integral number too large to be an Int is a Float, a bare Uint8Array is a one-segment
+// binary), and lists and maps are frozen, so the graph can hand the same object to every
+// reader without copying and no reader can change the graph behind its back.
+// Validation is the value model's (values.ts); this file only builds.
+import { isUint8Array } from "node:util/types";
+import {
+  BinaryValue,
+  Float,
+  MAX_VALUE_DEPTH,
+  intFromBigInt,
+  isPlainMap,
+  isTaggedValue,
+  setMapEntry,
+  valueKind,
+  describeValue,
+  type Properties,
+  type PropertyValue,
+} from "./values.js";
+
+const EMPTY: Properties = Object.freeze({});
+
+export function canonicalValue(v: unknown, depth = 0): PropertyValue {
+  switch (typeof v) {
+    case "number":
+      if (Number.isSafeInteger(v)) return v === 0 ? 0 : v;
+      return Number.isInteger(v) ? new Float(v) : v;
+    case "bigint":
+      valueKind(v); // range check
+      return intFromBigInt(v);
+    case "string":
+    case "boolean":
+      valueKind(v);
+      return v;
+  }
+  if (v === null) return null;
+  if (typeof v !== "object") throw new TypeError(`${describeValue(v)} is not a property value`);
+  if (isTaggedValue(v)) return v;
+  if (depth >= MAX_VALUE_DEPTH) throw new RangeError(`value nests deeper than ${MAX_VALUE_DEPTH}`);
+  if (Array.isArray(v)) {
+    const out: PropertyValue[] = new Array<PropertyValue>(v.length);
+    for (let i = 0; i < v.length; i++) out[i] = canonicalValue(v[i], depth + 1);
+    return Object.freeze(out) as PropertyValue[];
+  }
+  if (isUint8Array(v)) return new BinaryValue({ segments: [v.slice()] });
+  if (isPlainMap(v)) return canonicalMap(v, depth + 1);
+  throw new TypeError(`${describeValue(v)} is not a property value`);
+}
+
+function canonicalMap(m: object, depth: number): Properties {
+  const out: Properties = {};
+  for (const key of Object.keys(m)) {
+    setMapEntry(out, key, canonicalValue((m as Record<string, unknown>)[key], depth));
+  }
+  return Object.freeze(out);
+}
+
+/** A frozen canonical copy of a property map; the shared empty map when there is nothing. */
+export function canonicalProperties(p: unknown): Properties {
+  if (p === undefined) return EMPTY;
+  if (typeof p !== "object" || p === null || Array.isArray(p) || !isPlainMap(p)) {
+    throw new TypeError(`properties must be a plain object, got ${describeValue(p)}`);
+  }
+  const keys = Object.keys(p);
+  return keys.length === 0 ? EMPTY : canonicalMap(p, 0);
+}
+
+/** A copy of frozen `props` with `key` set (or removed when `value` is undefined), frozen. */
+export function withProperty(
+  props: Properties,
+  key: string,
+  value: PropertyValue | undefined,
+): Properties {
+  const out: Properties = {};
+  for (const k of Object.keys(props)) {
+    if (k !== key) setMapEntry(out, k, props[k] as PropertyValue);
+  }
+  if (value !== undefined) setMapEntry(out, key, value);
+  return Object.keys(out).length === 0 ? EMPTY : Object.freeze(out);
+}
+
+export function hasOwn(props: Properties, key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(props, key);
+}

@@ -30,6 +30,23 @@ export default tseslint.config(
     },
   },
   {
+    // The command line uses the package the way a user does: through its public entry.
+    files: ["src/cli/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["../internal/*", "../store/*", "../wal/*", "../snapshot/*", "../db/*"],
+              message: "src/cli uses only the public entry, ../index.js",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ["**/*.js", "**/*.mjs"],
     ...tseslint.configs.disableTypeChecked,
     languageOptions: {

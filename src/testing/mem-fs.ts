@@ -1,8 +1,10 @@
 // An in-memory FileSystem for tests: it counts every call by kind, fails the Nth call of a
 // kind on request (EIO, ENOSPC; once or from then on), and models what a crash keeps.
-// Each file remembers its content at its last fsync and each directory its entries at
-// its last fsync; `crash()` returns a new file system holding only that durable state, as
-// after power loss. It is not shipped: tests and fault campaigns use it.
+// Each file remembers its content at its last fsync and the writes and truncations made
+// since; each directory its entries at its last fsync and the creations, renames and
+// unlinks made since. `crash()` returns a new file system holding only the durable state,
+// as after power loss; `durabilityModel()` hands the pending operations to
+// crash-states.ts, which builds every other state a crash may leave. Not shipped.
 import { basename, dirname, posix } from "node:path";
 import { SkeinError } from "../internal/errors.js";
 import type { DirLockHandle, FileHandle, FileSystem, OpenMode } from "../internal/fs.js";
@@ -31,9 +33,20 @@ export interface Fault {
   readonly persistent?: boolean;
 }
 
-class Inode {
+/** A change to a file's bytes not yet made durable by an fsync. */
+export type DataOp =
+  | { readonly kind: "write"; readonly position: number; readonly bytes: Uint8Array }
+  | { readonly kind: "truncate"; readonly lengthBytes: number };
+
+/** A change to a directory's entries not yet made durable by a directory fsync. */
+export type NameOp =
+  | { readonly kind: "link"; readonly name: string; readonly inode: Inode }
+  | { readonly kind: "unlink"; readonly name: string };
+
+export class Inode {
   data: Uint8Array;
   durable: Uint8Array;
+  pending: DataOp[] = [];
   constructor(data = new Uint8Array(0), durable = new Uint8Array(0)) {
     this.data = data;
     this.durable = durable;
@@ -43,6 +56,23 @@ class Inode {
 class DirNode {
   entries = new Map<string, Inode>();
   durableEntries = new Map<string, Inode>();
+  pending: NameOp[] = [];
+}
+
+/** What a crash may keep: per directory and per file, the durable state and the pending ops. */
+export interface DurabilityModel {
+  readonly dirs: ReadonlyMap<
+    string,
+    { readonly durable: ReadonlyMap<string, Inode>; readonly pending: readonly NameOp[] }
+  >;
+}
+
+/** Thrown by every call after `dieAtCall`: the simulated process is gone. */
+export class ProcessDied extends Error {
+  constructor(callIndex: number) {
+    super(`simulated process death at file-system call ${callIndex}`);
+    this.name = "ProcessDied";
+  }
 }
 
 function errnoError(errno: string, op: string, path: string): SkeinError {
@@ -72,6 +102,19 @@ export class MemFs implements FileSystem {
     syncDir: 0,
   };
 
+  #calls = 0;
+  #deadFrom = Infinity;
+
+  /** Every call from the `callIndex`-th (1-based, of any kind) on fails: the process "died". */
+  dieAtCall(callIndex: number): void {
+    this.#deadFrom = callIndex;
+  }
+
+  /** How many calls were made so far. */
+  get callCount(): number {
+    return this.#calls;
+  }
+
   /** Fail a future call (see Fault). */
   inject(fault: Fault): void {
     this.#faults.push(fault);
@@ -86,6 +129,7 @@ export class MemFs implements FileSystem {
 
   /** Count the call and throw when a fault is armed for it. */
   tick(op: FsOp, path: string, traceAs: string = op): void {
+    if (++this.#calls >= this.#deadFrom) throw new ProcessDied(this.#calls);
     this.trace.push(`${traceAs} ${path}`);
     const n = ++this.counts[op];
     for (const f of this.#faults) {
@@ -117,6 +161,7 @@ export class MemFs implements FileSystem {
       if (inode) throw errnoError("EEXIST", "open", path);
       inode = new Inode();
       dir.entries.set(basename(path), inode);
+      dir.pending.push({ kind: "link", name: basename(path), inode });
     } else if (!inode) {
       throw errnoError("ENOENT", "open", path);
     }
@@ -159,19 +204,26 @@ export class MemFs implements FileSystem {
     const inode = src.entries.get(basename(from));
     if (!inode) throw errnoError("ENOENT", "rename", from);
     src.entries.delete(basename(from));
-    this.#dir(dirname(to)).entries.set(basename(to), inode);
+    const dst = this.#dir(dirname(to));
+    dst.entries.set(basename(to), inode);
+    // Within one directory a rename is one atomic step: the new name first, then the old
+    // one goes, so no prefix of these ops loses the file.
+    dst.pending.push({ kind: "link", name: basename(to), inode });
+    src.pending.push({ kind: "unlink", name: basename(from) });
   }
 
   unlink(path: string): void {
     this.tick("unlink", path);
     const dir = this.#dir(dirname(path));
     if (!dir.entries.delete(basename(path))) throw errnoError("ENOENT", "unlink", path);
+    dir.pending.push({ kind: "unlink", name: basename(path) });
   }
 
   syncDir(path: string): void {
     this.tick("syncDir", path);
     const dir = this.#dir(path);
     dir.durableEntries = new Map(dir.entries);
+    dir.pending = [];
   }
 
   lockDir(dir: string): DirLockHandle {
@@ -185,22 +237,34 @@ export class MemFs implements FileSystem {
 
   /** The durable state only, as after power loss: a new file system, with no locks held. */
   crash(): MemFs {
-    const next = new MemFs();
-    const copies = new Map<Inode, Inode>();
+    const dirs = new Map<string, Map<string, Uint8Array>>();
     for (const [path, dir] of this.#dirs) {
+      dirs.set(path, new Map([...dir.durableEntries].map(([n, i]) => [n, i.durable])));
+    }
+    return MemFs.fromContents(dirs);
+  }
+
+  /** A file system holding exactly these directories and files, all durable. */
+  static fromContents(dirs: ReadonlyMap<string, ReadonlyMap<string, Uint8Array>>): MemFs {
+    const next = new MemFs();
+    for (const [path, files] of dirs) {
       const d = new DirNode();
-      for (const [name, inode] of dir.durableEntries) {
-        let copy = copies.get(inode);
-        if (!copy) {
-          copy = new Inode(inode.durable.slice(), inode.durable.slice());
-          copies.set(inode, copy);
-        }
-        d.entries.set(name, copy);
+      for (const [name, bytes] of files) {
+        d.entries.set(name, new Inode(bytes.slice(), bytes.slice()));
       }
       d.durableEntries = new Map(d.entries);
       next.#dirs.set(path, d);
     }
     return next;
+  }
+
+  /** The durable state and the pending operations a crash may or may not keep. */
+  durabilityModel(): DurabilityModel {
+    return {
+      dirs: new Map(
+        [...this.#dirs].map(([p, d]) => [p, { durable: d.durableEntries, pending: d.pending }]),
+      ),
+    };
   }
 
   /** Current bytes of a file (tests inspect and damage files through these two). */
@@ -221,6 +285,7 @@ export class MemFs implements FileSystem {
     }
     inode.data = bytes.slice();
     inode.durable = bytes.slice();
+    inode.pending = [];
   }
 }
 
@@ -258,17 +323,20 @@ class MemHandle implements FileHandle {
       inode.data = grown.subarray(0, end);
     }
     inode.data.set(bytes, position);
+    inode.pending.push({ kind: "write", position, bytes: bytes.slice() });
   }
 
   sync(): void {
     this.#check("fsync");
     this.#inode.durable = this.#inode.data.slice();
+    this.#inode.pending = [];
   }
 
   syncAsync(): Promise<void> {
     try {
       this.#check("fsync", "fsyncAsync");
       this.#inode.durable = this.#inode.data.slice();
+      this.#inode.pending = [];
       return new Promise((resolve) => setImmediate(resolve));
     } catch (err) {
       return Promise.reject(err instanceof Error ? err : new Error(String(err)));
@@ -280,6 +348,7 @@ class MemHandle implements FileHandle {
     const next = new Uint8Array(lengthBytes);
     next.set(this.#inode.data.subarray(0, lengthBytes));
     this.#inode.data = next;
+    this.#inode.pending.push({ kind: "truncate", lengthBytes });
   }
 
   size(): number {

@@ -9,6 +9,7 @@
 // shorter replay; the marker and the truncation only ever remove what a kept snapshot
 // already covers.
 import type { FileSystem } from "../internal/fs.js";
+import { crashPoint } from "../internal/crash-point.js";
 import { listSnapshots, removeOldSnapshots, writeSnapshot } from "../snapshot/index.js";
 import type { Graph } from "../store/graph.js";
 import type { Wal } from "../wal/index.js";
@@ -39,9 +40,12 @@ export function runCheckpoint(
     nodes: () => graph.nodeRecords(),
     relationships: () => graph.relationshipRecords(),
   });
+  crashPoint("checkpoint.afterSnapshot");
   wal.checkpointMarker(fence);
   wal.flush();
+  crashPoint("checkpoint.afterMarker");
   removeOldSnapshots(fs, snapshotDir, snapshotsToKeep);
+  crashPoint("checkpoint.afterRetention");
   const kept = listSnapshots(fs, snapshotDir);
   const oldestFence = Math.min(...kept.map((s) => s.fenceLsn));
   wal.truncateUpTo(Math.min(oldestFence, fence));

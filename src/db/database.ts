@@ -7,6 +7,7 @@
 import type { DirLockHandle, FileSystem } from "../internal/fs.js";
 import { SkeinError } from "../internal/errors.js";
 import { settle } from "../internal/settle.js";
+import { crashPoint } from "../internal/crash-point.js";
 import type { Graph, GraphView } from "../store/graph.js";
 import type { Wal } from "../wal/index.js";
 import { runCheckpoint } from "./checkpoint.js";
@@ -93,6 +94,7 @@ export class Database {
     if (tx.events.length === 0 || this.#storage === null) return result;
     const wal = this.#storage.wal;
     this.#log(wal, tx);
+    crashPoint("db.write.afterLog");
     if (wal.syncMode === "perCommit") await wal.sync();
     else wal.flush();
     this.#commitsSinceCheckpoint++;

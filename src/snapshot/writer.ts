@@ -23,6 +23,7 @@ import type { Properties } from "../store/index.js";
 import type { SnapshotHeader } from "./format.js";
 import { CHUNK_BYTES, TEMP_SUFFIX, encodeTrailer, snapshotFileName } from "./format.js";
 import { writeHeader, writeNodeRecord, writeRelationshipRecord } from "./format.js";
+import { crashPoint } from "../internal/crash-point.js";
 
 /** What a snapshot holds; the iterators must yield exactly the declared counts. */
 export interface SnapshotContents {
@@ -58,6 +59,7 @@ export function writeSnapshot(
     sizeBytes = writeContents(handle, header, contents);
     handle.sync();
     handle.close();
+    crashPoint("snapshot.write.beforeRename");
     fs.rename(temp, path);
   } catch (err) {
     discard(fs, handle, temp);

@@ -10,6 +10,7 @@ import { SkeinError } from "../internal/errors.js";
 import { SEGMENT_HEADER_BYTES, encodeSegmentHeader } from "./format.js";
 import { TEMP_SUFFIX } from "./segment-dir.js";
 import { dirname } from "node:path";
+import { crashPoint } from "../internal/crash-point.js";
 
 export class SegmentWriter {
   readonly path: string;
@@ -40,7 +41,9 @@ export class SegmentWriter {
     } finally {
       temp.close();
     }
+    crashPoint("segment.create.beforeRename");
     fs.rename(tempPath, path);
+    crashPoint("segment.create.afterRename");
     fs.syncDir(dirname(path));
     return new SegmentWriter(fs.open(path, "readWrite"), baseLsn, SEGMENT_HEADER_BYTES);
   }

@@ -4,6 +4,7 @@
 // the log (write out, sync the active segment, report the outcome), not the log itself.
 // A failed fsync is final: every waiter is rejected and the failure is reported once, to
 // be latched as poison by the owner; it is never retried.
+import { crashPoint } from "../internal/crash-point.js";
 
 export interface SyncTarget {
   /** Write buffered records out; returns the highest LSN now in the file. */
@@ -79,6 +80,7 @@ export class SharedSync {
   }
 
   #done(covered: number): void {
+    crashPoint("wal.sync.afterFsync");
     this.#inFlight = null;
     this.#target.onDurable(covered);
     const durable = this.#target.syncedLsn();

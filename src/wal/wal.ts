@@ -14,6 +14,7 @@ import { GroupFlusher } from "./flusher.js";
 import { RecordKind, SEGMENT_HEADER_BYTES } from "./format.js";
 import { acquireDirLock } from "./lock.js";
 import { MAX_LSN, checkLsnArgument } from "./lsn.js";
+import { crashPoint } from "../internal/crash-point.js";
 import {
   resolveWalOptions,
   type ResolvedWalOptions,
@@ -321,6 +322,7 @@ export class Wal {
       const nextBase = this.#bases.get(next.id);
       if (nextBase === undefined || nextBase - 1 > fenceLsn) break;
       this.#guard("unlink", () => this.#fs.unlink(entry.path));
+      crashPoint("wal.truncate.afterUnlink");
       this.#bases.delete(entry.id);
       this.#oldestId = next.id;
       removed = true;
@@ -378,6 +380,7 @@ export class Wal {
     if (this.#writer.hasPending) {
       this.#guard("write", () => this.#writer.writeOut());
       this.#writtenLsn = this.#nextLsn - 1;
+      crashPoint("wal.append.afterWriteOut");
     }
     return this.#writtenLsn;
   }
@@ -402,6 +405,7 @@ export class Wal {
     if (w.sizeBytes < this.#opts.segmentTargetBytes || w.sizeBytes <= SEGMENT_HEADER_BYTES) return;
     this.#syncNow();
     this.#guard("seal", () => w.seal());
+    crashPoint("wal.rotate.afterSeal");
     const id = this.#activeId + 1;
     const next = this.#guard("segment creation", () =>
       SegmentWriter.create(this.#fs, segmentPath(this.dir, id), this.#nextLsn),

@@ -1,13 +1,15 @@
 // One test pins the code and message of every error the package can raise (STYLE.md,
 // "Errors"). Each SkeinErrorCode the package raises today is triggered here through the
-// code path that raises it in use (an open, a replay, an append, an injected EIO), and the
-// test checks the class, the exact code and the message: the exact string where it is
-// deterministic (logs on MemFs live at fixed paths), a regex anchored on both ends where it
-// holds a temporary path or a pid. The misuse errors (TypeError/RangeError) of the log's
-// own surface are pinned too. A table-driven test at the end checks that every code of the
-// union is pinned here or listed in NOT_RAISED_YET with the reason, and that
+// code path that raises it in use (an open, a replay, an append, an injected EIO, a
+// database write, a damaged snapshot, a recovery), and the test checks the class, the
+// exact code and the message: the exact string where it is deterministic (logs, snapshots
+// and databases on MemFs live at fixed paths), a regex anchored on both ends where it holds
+// a temporary path or a pid. The misuse errors (TypeError/RangeError) of the log's and the
+// database's surfaces are pinned too. A table-driven test at the end checks that every code
+// of the union is pinned here or listed in NOT_RAISED_YET with the reason, and that
 // docs/errors.md has a section for it. Behaviour beyond the error itself is tested beside
-// the code that owns it (wal/*.test.ts, store/*.test.ts).
+// the code that owns it (wal/*.test.ts, store/*.test.ts, snapshot/*.test.ts,
+// db/*.test.ts).
 import assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as os from "node:os";
@@ -16,6 +18,12 @@ import { test, type TestContext } from "node:test";
 import { setTimeout as sleep } from "node:timers/promises";
 import { ByteWriter } from "./internal/bytes.js";
 import { crc32 } from "./internal/crc.js";
+import {
+  openDatabase,
+  type Database,
+  type DatabaseOptions,
+  type WriteTransaction,
+} from "./db/index.js";
 import { SkeinError, WalCorruptionError, type SkeinErrorCode } from "./internal/errors.js";
 import {
   date,
@@ -24,6 +32,15 @@ import {
   vector,
   type MutationEvent,
 } from "./store/index.js";
+import {
+  SnapshotCorruptionError,
+  listSnapshots,
+  readSnapshot,
+  removeOldSnapshots,
+  writeSnapshot,
+  type SnapshotContents,
+  type SnapshotSink,
+} from "./snapshot/index.js";
 import { ev } from "./testing/events.js";
 import { MemFs } from "./testing/mem-fs.js";
 import { SegmentBuilder } from "./testing/segment-builder.js";
@@ -60,21 +77,11 @@ const ALL_CODES = {
   INVALID_ARGUMENT: true,
 } as const satisfies Record<SkeinErrorCode, true>;
 
-/** Codes in the union that no code path raises yet, and why. */
-const NOT_RAISED_YET: readonly { code: SkeinErrorCode; reason: string }[] = [
-  {
-    code: "SNAPSHOT_CORRUPTION",
-    reason: "belongs to snapshots and database recovery (src/snapshot/, src/db/), being added",
-  },
-  { code: "NOT_FOUND", reason: "belongs to the graph store and database, being added" },
-  { code: "CONSTRAINT", reason: "belongs to the graph store (deleting a node with relationships)" },
-  {
-    code: "INVALID_ARGUMENT",
-    reason:
-      "only replayDir's file system would raise it if replay asked for a lock, which replay " +
-      "never does; misuse raises TypeError/RangeError today",
-  },
-];
+/**
+ * Codes in the union that no code path raises yet, and why. Empty today: every code is
+ * pinned below. A code added to the union must be pinned or listed here with its reason.
+ */
+const NOT_RAISED_YET: readonly { code: SkeinErrorCode; reason: string }[] = [];
 
 /** Codes with at least one test below, filled as the tests are registered. */
 const pinned = new Set<SkeinErrorCode>();
@@ -213,7 +220,7 @@ pin("WAL_ALREADY_OPEN", "a second open in this process is refused, naming the pi
   expectError(
     () => Wal.open(dir),
     "WAL_ALREADY_OPEN",
-    `wal directory ${dir} is already open in this process (pid ${process.pid})`,
+    `directory ${dir} is already open in this process (pid ${process.pid})`,
   );
 });
 
@@ -223,7 +230,7 @@ pin("WAL_ALREADY_OPEN", "a lock record of a live process is refused, naming its 
   expectError(
     () => Wal.open(dir),
     "WAL_ALREADY_OPEN",
-    `wal directory ${dir} is already open by pid ${process.ppid}`,
+    `directory ${dir} is already open by pid ${process.ppid}`,
   );
 });
 
@@ -233,7 +240,7 @@ pin("WAL_ALREADY_OPEN", "a lock record from another host says which file to dele
   expectError(
     () => Wal.open(dir),
     "WAL_ALREADY_OPEN",
-    `wal directory ${dir} is already open by pid 4242 on host elsewhere.invalid, whose ` +
+    `directory ${dir} is already open by pid 4242 on host elsewhere.invalid, whose ` +
       `liveness cannot be checked from host ${os.hostname()}: if no process there has it ` +
       `open, delete ${path.join(dir, LOCK_FILE_NAME)}`,
   );
@@ -774,6 +781,606 @@ test("misuse of the log's surface throws TypeError or RangeError with a specific
   }
   assert.equal(wal.appendBatch(b, [ev(1)]), 2, "no refused append took an lsn");
   wal.close();
+});
+
+// ---- the database: helpers -------------------------------------------------------------------
+
+// A database on MemFs lives in DB: its log is DIR (/db/wal), its snapshots SNAP_DIR.
+const DB = "/db";
+const SNAP_DIR = `${DB}/snapshots`;
+
+function openMemDb(mem: MemFs, options: DatabaseOptions = {}): Promise<Database> {
+  return openDatabase(DB, { ...options, fileSystem: mem });
+}
+
+/** A database on MemFs holding (0:A {k: 1})-[0:R {k: 1}]->(1). */
+async function seededDb(): Promise<Database> {
+  const db = await openMemDb(new MemFs());
+  await db.write((tx) => {
+    tx.createNode(["A"], { k: 1 });
+    tx.createNode([]);
+    tx.createRelationship(0, 1, "R", { k: 1 });
+  });
+  return db;
+}
+
+/** What a refused write must leave as it was: the graph's size and the log's next lsn. */
+function footprint(db: Database): number[] {
+  const s = db.status();
+  return [s.nodeCount, s.relationshipCount, s.nextLsn];
+}
+
+/**
+ * `change` in a write that first creates a node: the write must reject with `code` and
+ * `message`, and leave nothing applied and nothing logged.
+ */
+async function expectRefusedWrite(
+  db: Database,
+  change: (tx: WriteTransaction) => unknown,
+  code: SkeinErrorCode,
+  message: string,
+): Promise<SkeinError> {
+  const before = footprint(db);
+  const err = await expectRejection(
+    db.write((tx) => {
+      tx.createNode(["Before"]);
+      change(tx);
+    }),
+    code,
+    message,
+  );
+  assert.deepEqual(footprint(db), before, `nothing applied or logged by "${message}"`);
+  return err;
+}
+
+/** Opening a database whose log holds `events` as one transaction (committed at lsn 3). */
+async function expectUnappliable(
+  events: MutationEvent[],
+  code: SkeinErrorCode,
+  message: string,
+): Promise<void> {
+  const err = await expectRejection(
+    openMemDb(memFsWith(new SegmentBuilder(1).tx(1, events).bytes())),
+    "WAL_MALFORMED",
+    `transaction committed at lsn 3 cannot be applied: ${message}`,
+  );
+  checkError(err.cause, code, message);
+}
+
+const rel = (id: number, src: number, dst: number): MutationEvent => ({
+  kind: "createRelationship",
+  id,
+  src,
+  dst,
+  type: "R",
+  properties: {},
+});
+
+// ---- NOT_FOUND -------------------------------------------------------------------------------
+
+pin("NOT_FOUND", "a write naming a node or relationship that does not exist", async () => {
+  const db = await seededDb();
+  const node99 = "node 99 does not exist";
+  const rel99 = "relationship 99 does not exist";
+  const cases: [(tx: WriteTransaction) => unknown, string][] = [
+    [(tx) => tx.setNodeProperty(99, "k", 1), node99],
+    [(tx) => tx.removeNodeProperty(99, "k"), node99],
+    [(tx) => tx.addNodeLabel(99, "L"), node99],
+    [(tx) => tx.removeNodeLabel(99, "L"), node99],
+    [(tx) => tx.deleteNode(99), node99],
+    [(tx) => tx.detachDeleteNode(99), node99],
+    [(tx) => tx.setRelationshipProperty(99, "k", 1), rel99],
+    [(tx) => tx.removeRelationshipProperty(99, "k"), rel99],
+    [(tx) => tx.deleteRelationship(99), rel99],
+    [(tx) => tx.createRelationship(99, 0, "R"), "start node 99 does not exist"],
+    [(tx) => tx.createRelationship(0, 99, "R"), "end node 99 does not exist"],
+  ];
+  for (const [change, message] of cases) {
+    await expectRefusedWrite(db, change, "NOT_FOUND", message);
+  }
+  await db.close();
+});
+
+pin("NOT_FOUND", "a logged event naming what does not exist, found by replay", async () => {
+  await expectUnappliable(
+    [{ kind: "setNodeProperty", nodeId: 5, key: "k", value: 1 }],
+    "NOT_FOUND",
+    "node 5 does not exist",
+  );
+  await expectUnappliable(
+    [{ kind: "deleteRelationship", relId: 3 }],
+    "NOT_FOUND",
+    "relationship 3 does not exist",
+  );
+  await expectUnappliable([ev(0), rel(0, 0, 5)], "NOT_FOUND", "end node 5 does not exist");
+});
+
+// ---- CONSTRAINT ------------------------------------------------------------------------------
+
+pin("CONSTRAINT", "deleting a node that still has relationships", async () => {
+  const db = await seededDb();
+  const hint = "delete them first or detach-delete it";
+  await expectRefusedWrite(
+    db,
+    (tx) => tx.deleteNode(0),
+    "CONSTRAINT",
+    `node 0 still has 1 relationship; ${hint}`,
+  );
+  await expectRefusedWrite(
+    db,
+    (tx) => {
+      tx.createRelationship(1, 0, "S");
+      tx.createRelationship(1, 1, "SELF"); // a self-loop counts once
+      tx.deleteNode(1);
+    },
+    "CONSTRAINT",
+    `node 1 still has 3 relationships; ${hint}`,
+  );
+  await db.close();
+});
+
+pin("CONSTRAINT", "a log creating an id twice, found by replay", async () => {
+  await expectUnappliable([ev(0), ev(0)], "CONSTRAINT", "node 0 already exists");
+  await expectUnappliable(
+    [ev(0), rel(0, 0, 0), rel(0, 0, 0)],
+    "CONSTRAINT",
+    "relationship 0 already exists",
+  );
+  await expectUnappliable(
+    [ev(0), rel(0, 0, 0), { kind: "deleteNode", nodeId: 0 }],
+    "CONSTRAINT",
+    "node 0 still has 1 relationship; delete them first or detach-delete it",
+  );
+});
+
+// ---- INVALID_ARGUMENT ------------------------------------------------------------------------
+
+pin("INVALID_ARGUMENT", "an empty label or relationship type", async () => {
+  const db = await seededDb();
+  const cases: [(tx: WriteTransaction) => unknown, string][] = [
+    [(tx) => tx.createNode(["A", ""]), "label must not be empty"],
+    [(tx) => tx.addNodeLabel(0, ""), "label must not be empty"],
+    [(tx) => tx.removeNodeLabel(0, ""), "label must not be empty"],
+    [(tx) => tx.createRelationship(0, 1, ""), "relationship type must not be empty"],
+  ];
+  for (const [change, message] of cases) {
+    await expectRefusedWrite(db, change, "INVALID_ARGUMENT", message);
+  }
+  await db.close();
+});
+
+pin("INVALID_ARGUMENT", "a write transaction used after its callback returned", async () => {
+  const db = await seededDb();
+  let escaped: WriteTransaction | undefined;
+  await db.write((tx) => {
+    escaped = tx;
+  });
+  const before = footprint(db);
+  const finished = "write transaction is finished: it was used after its callback returned";
+  expectError(() => escaped!.createNode([]), "INVALID_ARGUMENT", finished);
+  expectError(() => escaped!.setNodeProperty(0, "k", 2), "INVALID_ARGUMENT", finished);
+  expectError(() => escaped!.clear(), "INVALID_ARGUMENT", finished);
+  assert.deepEqual(footprint(db), before, "nothing applied or logged");
+  await db.close();
+});
+
+pin("INVALID_ARGUMENT", "the log refuses records of a transaction it did not begin", () => {
+  const wal = openMem(memFsWith());
+  const b = wal.begin();
+  wal.commit(b);
+  const next = wal.nextLsn;
+  const cases: [() => unknown, number][] = [
+    [() => wal.append(7, ev(1)), 7],
+    [() => wal.appendBatch(7, [ev(1)]), 7],
+    [() => wal.commit(b), b], // already committed
+    [() => wal.abort(b), b],
+  ];
+  for (const [write, lsn] of cases) {
+    expectError(write, "INVALID_ARGUMENT", `no open transaction begun at lsn ${lsn} in wal ${DIR}`);
+  }
+  assert.equal(wal.nextLsn, next, "no refused record took an lsn");
+  wal.close();
+});
+
+pin("INVALID_ARGUMENT", "the snapshot writer refuses contents it cannot write", () => {
+  const cases: [Partial<SnapshotContents>, string][] = [
+    [{ fenceLsn: -1 }, "snapshot fenceLsn -1 is not a non-negative safe integer"],
+    [{ nodeCount: 2 }, "snapshot declares 2 nodes but nodes() yielded 1"],
+    [{ nodeCount: 0 }, "snapshot declares 0 nodes but nodes() yielded more"],
+    [{ relationshipCount: 2 }, "snapshot declares 2 relationships but relationships() yielded 1"],
+    [{ nextNodeId: 0 }, "node id 0 is not below the next node id 0"],
+    [
+      { nodes: () => [{ id: 0, labels: [5 as never], properties: {} }] },
+      "node 0 label 5 is not a string",
+    ],
+    [
+      { nodes: () => [{ id: 0, labels: "A" as never, properties: {} }] },
+      "node 0 labels are not an array",
+    ],
+    [
+      { relationships: () => [{ id: 0, src: 3, dst: 0, type: "R", properties: {} }] },
+      "relationship 0 source node id 3 is not below the next node id 1",
+    ],
+    [
+      { relationships: () => [{ id: 0, src: 0, dst: 0, type: "\ud800", properties: {} }] },
+      'relationship 0 type "\\ud800" has a lone surrogate',
+    ],
+  ];
+  for (const [patch, message] of cases) {
+    const mem = new MemFs();
+    mem.mkdirp(SNAP_DIR);
+    expectError(
+      () => writeSnapshot(mem, SNAP_DIR, snapshotContents(patch)),
+      "INVALID_ARGUMENT",
+      message,
+    );
+    assert.deepEqual(mem.list(SNAP_DIR), [], "the temporary file was removed");
+  }
+});
+
+pin("INVALID_ARGUMENT", "snapshot retention must keep at least one", () => {
+  const mem = memWithSnapshot();
+  for (const keep of [0, 1.5]) {
+    expectError(
+      () => removeOldSnapshots(mem, SNAP_DIR, keep),
+      "INVALID_ARGUMENT",
+      `snapshots to keep ${keep} is not a positive integer`,
+    );
+  }
+  assert.equal(listSnapshots(mem, SNAP_DIR).length, 1, "nothing was removed");
+});
+
+// ---- SNAPSHOT_CORRUPTION ---------------------------------------------------------------------
+
+/**
+ * The test snapshot: fence 3, node 0 (:A {v: 1}) and relationship (0)-[0:R]->(0). 166
+ * bytes: the header [0..52), the node record at 52 (length 52), the relationship record
+ * at 108 (length 42), the trailer at 154.
+ */
+const SNAP = `${SNAP_DIR}/snapshot-0000000000000003.skein`;
+
+function snapshotContents(patch: Partial<SnapshotContents> = {}): SnapshotContents {
+  return {
+    fenceLsn: 3,
+    nextNodeId: 1,
+    nextRelationshipId: 1,
+    nodeCount: 1,
+    relationshipCount: 1,
+    nodes: () => [{ id: 0, labels: ["A"], properties: { v: 1 } }],
+    relationships: () => [{ id: 0, src: 0, dst: 0, type: "R", properties: {} }],
+    ...patch,
+  };
+}
+
+function memWithSnapshot(patch: Partial<SnapshotContents> = {}): MemFs {
+  const mem = new MemFs();
+  mem.mkdirp(SNAP_DIR);
+  writeSnapshot(mem, SNAP_DIR, snapshotContents(patch));
+  return mem;
+}
+
+/** The test snapshot damaged by `damage`; `reseal` recomputes the CRC, as a buggy writer would. */
+function damagedSnapshot(damage: (bytes: Uint8Array) => Uint8Array, reseal = false): MemFs {
+  const mem = memWithSnapshot();
+  const bytes = damage(mem.bytesOf(SNAP).slice());
+  if (reseal) {
+    const end = bytes.length - 12;
+    new DataView(bytes.buffer, bytes.byteOffset).setUint32(end, crc32(bytes, 0, end), true);
+  }
+  mem.setBytes(SNAP, bytes);
+  return mem;
+}
+
+function poke(at: number, value: number): (bytes: Uint8Array) => Uint8Array {
+  return (bytes) => {
+    bytes[at] = value;
+    return bytes;
+  };
+}
+
+const IGNORE_RECORDS: SnapshotSink = { node: () => undefined, relationship: () => undefined };
+
+function expectDamage(mem: MemFs, offsetBytes: number, detail: string): SnapshotCorruptionError {
+  const err = expectError(
+    () => readSnapshot(mem, SNAP, IGNORE_RECORDS),
+    "SNAPSHOT_CORRUPTION",
+    `damaged snapshot ${SNAP} at byte ${offsetBytes}: ${detail}`,
+  );
+  assert.ok(err instanceof SnapshotCorruptionError);
+  assert.equal(err.snapshotPath, SNAP);
+  assert.equal(err.offsetBytes, offsetBytes);
+  return err;
+}
+
+function hex32(n: number): string {
+  return n.toString(16).padStart(8, "0");
+}
+
+pin("SNAPSHOT_CORRUPTION", "damage found before anything is decoded", () => {
+  const cases: [(bytes: Uint8Array) => Uint8Array, number, string][] = [
+    [(b) => b.subarray(0, 40), 40, "the file has 40 bytes, fewer than the 64 of an empty snapshot"],
+    [poke(0, 0x58), 0, 'bad magic 0x584b45494e534e50 (expected "SKEINSNP")'],
+    [poke(8, 2), 8, "unsupported format version 2 (expected 1)"],
+    [poke(12, 9), 12, "fence lsn 9 differs from the 3 of the file name"],
+    [poke(26, 0xff), 20, "next node id does not fit a safe integer"],
+    [
+      poke(36, 200),
+      36,
+      "node count 200 and relationship count 1 need at least 5845 bytes of records, " +
+        "the file holds 102",
+    ],
+    [poke(165, 0), 158, 'bad trailer magic 0x534b45494e454e00 (expected "SKEINEND")'],
+  ];
+  for (const [damage, offset, detail] of cases)
+    expectDamage(damagedSnapshot(damage), offset, detail);
+});
+
+pin("SNAPSHOT_CORRUPTION", "a byte changed inside a record fails the checksum", () => {
+  const mem = damagedSnapshot((b) => {
+    b[100] = (b[100] as number) ^ 0xff; // inside the node's properties
+    return b;
+  });
+  const bytes = mem.bytesOf(SNAP);
+  const stored = new DataView(bytes.buffer, bytes.byteOffset).getUint32(154, true);
+  expectDamage(
+    mem,
+    154,
+    `checksum 0x${hex32(stored)} does not match 0x${hex32(crc32(bytes, 0, 154))} computed ` +
+      `over the 154 bytes before it`,
+  );
+});
+
+pin("SNAPSHOT_CORRUPTION", "records that contradict the header or each other", () => {
+  const resealed: [(bytes: Uint8Array) => Uint8Array, number, string][] = [
+    [poke(56, 2), 52, "node record 0: record kind 2 where a node record (1) belongs"],
+    [poke(52, 3), 52, "node record length 3 is below the 25 bytes of the smallest"],
+    [poke(52, 200), 56, "node record needs 200 bytes, 98 remain before the trailer"],
+    [poke(20, 0), 52, "node id 0 is not below the next node id 0"],
+    [poke(44, 0), 108, "46 bytes after the last of the records the header counts"],
+  ];
+  for (const [damage, offset, detail] of resealed) {
+    expectDamage(damagedSnapshot(damage, true), offset, detail);
+  }
+  const err = expectDamage(
+    damagedSnapshot(poke(56, 2), true),
+    52,
+    "node record 0: record kind 2 where a node record (1) belongs",
+  );
+  checkError(err.cause, "DECODE", "record kind 2 where a node record (1) belongs");
+
+  const twice = memWithSnapshot({
+    nodeCount: 2,
+    nodes: () => [
+      { id: 0, labels: [], properties: {} },
+      { id: 0, labels: [], properties: {} },
+    ],
+    relationshipCount: 0,
+    relationships: () => [],
+  });
+  expectDamage(twice, 81, "node id 0 appears twice");
+  const dangling = memWithSnapshot({
+    nextNodeId: 2,
+    relationships: () => [{ id: 0, src: 0, dst: 1, type: "R", properties: {} }],
+  });
+  expectDamage(dangling, 108, "relationship 0 joins node 1, which the snapshot does not hold");
+});
+
+/** Warnings the process emits while `fn` runs (they are emitted on a later tick). */
+async function warningsDuring(fn: () => Promise<void>): Promise<(Error & { code?: string })[]> {
+  const seen: (Error & { code?: string })[] = [];
+  const listener = (w: Error) => seen.push(w);
+  process.on("warning", listener);
+  try {
+    await fn();
+    await new Promise((resolve) => setImmediate(resolve));
+  } finally {
+    process.off("warning", listener);
+  }
+  return seen;
+}
+
+pin("SNAPSHOT_CORRUPTION", "a damaged newest snapshot is reported, not thrown", async () => {
+  const mem = new MemFs();
+  const db = await openMemDb(mem);
+  await db.write((tx) => tx.createNode(["A"]));
+  assert.equal((await db.checkpoint()).lsn, 3);
+  await db.write((tx) => tx.createNode(["B"]));
+  assert.equal((await db.checkpoint()).lsn, 7);
+  await db.close();
+  const older = `${SNAP_DIR}/snapshot-0000000000000003.skein`;
+  const newest = `${SNAP_DIR}/snapshot-0000000000000007.skein`;
+  mem.setBytes(newest, mem.bytesOf(newest).subarray(0, 40));
+  const damage =
+    `damaged snapshot ${newest} at byte 40: ` +
+    `the file has 40 bytes, fewer than the 64 of an empty snapshot`;
+  let again: Database | undefined;
+  const warnings = await warningsDuring(async () => {
+    again = await openMemDb(mem);
+  });
+  const report = again!.status().recovery!;
+  assert.deepEqual(report.damagedSnapshots, [{ path: newest, message: damage }]);
+  assert.equal(report.snapshotPath, older);
+  assert.equal(again!.status().nodeCount, 2, "the older snapshot and a longer replay");
+  const ours = warnings.filter((w) => w.code === "SKEIN_SNAPSHOT_DAMAGED");
+  assert.deepEqual(
+    ours.map((w) => [w.name, w.message]),
+    [["Warning", `${damage}; passed over and set aside as ${newest}.damaged`]],
+  );
+  await again!.close();
+});
+
+/** A database whose only snapshot (fence 60) covers a log truncated up to lsn 48. */
+async function truncatedDb(): Promise<{ mem: MemFs; snapshot: string }> {
+  const mem = new MemFs();
+  const db = await openMemDb(mem, { segmentTargetBytes: 256, snapshotsToKeep: 1 });
+  for (let i = 0; i < 20; i++) await db.write((tx) => tx.createNode(["N"], { i }));
+  assert.equal((await db.checkpoint()).lsn, 60);
+  await db.close();
+  return { mem, snapshot: `${SNAP_DIR}/snapshot-0000000000000060.skein` };
+}
+
+pin("SNAPSHOT_CORRUPTION", "no usable snapshot and a log truncated past the start", async () => {
+  const { mem, snapshot } = await truncatedDb();
+  mem.setBytes(snapshot, mem.bytesOf(snapshot).subarray(0, 40));
+  const message =
+    `cannot recover ${DB}: the log starts at lsn 49, the snapshots it needs are damaged ` +
+    `(${snapshot}) and there is no older snapshot`;
+  await warningsDuring(async () => {
+    const err = await expectRejection(openMemDb(mem), "SNAPSHOT_CORRUPTION", message);
+    assert.ok(!(err instanceof SnapshotCorruptionError), "it names no single file and offset");
+    // The directory was released: a second attempt fails the same way.
+    await expectRejection(openMemDb(mem), "SNAPSHOT_CORRUPTION", message);
+  });
+});
+
+// ---- the database: recovery that the log cannot support ------------------------------------
+
+pin("WAL_MALFORMED", "the snapshot the truncated log relies on is missing", async () => {
+  const { mem, snapshot } = await truncatedDb();
+  mem.unlink(snapshot);
+  await expectRejection(
+    openMemDb(mem),
+    "WAL_MALFORMED",
+    `cannot recover ${DB}: the log starts at lsn 49 but there is no snapshot: records in ` +
+      `between are missing`,
+  );
+});
+
+pin("WAL_MALFORMED", "a committed transaction the graph cannot apply", async () => {
+  await expectUnappliable([ev(0), ev(0)], "CONSTRAINT", "node 0 already exists");
+});
+
+pin("WAL_ALREADY_OPEN", "a database directory opened twice in this process", async (t) => {
+  const dir = fs.realpathSync(tmpDir(t));
+  const db = await openDatabase(dir);
+  t.after(() => db.close());
+  await expectRejection(
+    openDatabase(dir),
+    "WAL_ALREADY_OPEN",
+    `directory ${dir} is already open in this process (pid ${process.pid})`,
+  );
+});
+
+// ---- CLOSED (the database) -------------------------------------------------------------------
+
+pin("CLOSED", "every use of a database after close()", async () => {
+  for (const db of [await openDatabase(), await seededDb()]) {
+    await db.close();
+    await db.close(); // idempotent
+    const closed = "database is closed";
+    await expectRejection(
+      db.write((tx) => tx.createNode([])),
+      "CLOSED",
+      closed,
+    );
+    expectError(() => db.read((v) => v.nodeCount), "CLOSED", closed);
+    expectError(() => db.status(), "CLOSED", closed);
+    await expectRejection(db.checkpoint(), "CLOSED", closed);
+    await expectRejection(db.sync(), "CLOSED", closed);
+  }
+});
+
+// ---- misuse of the database: TypeError and RangeError --------------------------------------
+
+/** What `fn` threw or its promise rejected with. */
+async function failureOf(fn: () => unknown): Promise<unknown> {
+  try {
+    await fn();
+  } catch (err) {
+    return err;
+  }
+  return undefined;
+}
+
+test("misuse of the database's surface throws TypeError or RangeError", async () => {
+  const db = await seededDb();
+  const before = footprint(db);
+  const inWrite = (change: (tx: WriteTransaction) => unknown) => () =>
+    db.write((tx) => {
+      tx.createNode(["Before"]);
+      change(tx);
+    });
+  const cases: [() => unknown, typeof TypeError, string][] = [
+    [() => openDatabase(""), TypeError, "database directory must be a non-empty string"],
+    [() => openDatabase(5 as never), TypeError, "database directory must be a non-empty string"],
+    [() => openDatabase(undefined, 5 as never), TypeError, "database options must be an object"],
+    [
+      () => openDatabase(undefined, { snapshotsToKeep: 0 }),
+      RangeError,
+      "snapshotsToKeep must be at least 1, got 0",
+    ],
+    [
+      () => openDatabase(undefined, { snapshotsToKeep: 1.5 }),
+      TypeError,
+      "snapshotsToKeep must be an integer, got 1.5",
+    ],
+    [
+      () => openDatabase(undefined, { snapshotEveryCommits: -1 }),
+      RangeError,
+      "snapshotEveryCommits must be at least 0, got -1",
+    ],
+    [
+      () => openDatabase(undefined, { syncMode: "fast" as never }),
+      TypeError,
+      "syncMode must be one of perCommit, group, none, got fast",
+    ],
+    [() => db.write(5 as never), TypeError, "write needs a callback function"],
+    [() => db.read(5 as never), TypeError, "read needs a callback function"],
+    [
+      () => db.write((tx) => Promise.resolve(tx.createNode([]))),
+      TypeError,
+      "the write callback must be synchronous; it returned a promise",
+    ],
+    [inWrite((tx) => tx.createNode("A" as never)), TypeError, "labels must be an array of strings"],
+    [inWrite((tx) => tx.createNode([5 as never])), TypeError, "label must be a string, got 5"],
+    [
+      inWrite((tx) => tx.createNode([], [] as never)),
+      TypeError,
+      "properties must be a plain object, got an array",
+    ],
+    [
+      inWrite((tx) => tx.createNode([], { k: undefined as never })),
+      TypeError,
+      "undefined is not a property value",
+    ],
+    [
+      inWrite((tx) => tx.setNodeProperty(0, "k", 2n ** 63n)),
+      RangeError,
+      "integer 9223372036854775808 does not fit int64",
+    ],
+    [
+      inWrite((tx) => tx.setNodeProperty(-1, "k", 1)),
+      TypeError,
+      "node id must be a non-negative safe integer, got -1",
+    ],
+    [
+      inWrite((tx) => tx.deleteRelationship(null as never)),
+      TypeError,
+      "relationship id must be a non-negative safe integer, got null",
+    ],
+    [
+      inWrite((tx) => tx.createRelationship(0, 1.5, "R")),
+      TypeError,
+      "dst must be a non-negative safe integer, got 1.5",
+    ],
+    [
+      inWrite((tx) => tx.createRelationship(0, 1, 7 as never)),
+      TypeError,
+      "relationship type must be a string, got 7",
+    ],
+    [
+      inWrite((tx) => tx.setNodeProperty(0, 5 as never, 1)),
+      TypeError,
+      "property key must be a string, got 5",
+    ],
+  ];
+  for (const [fn, kind, message] of cases) {
+    const err = await failureOf(fn);
+    assert.ok(err instanceof kind, `expected ${kind.name} "${message}", got ${String(err)}`);
+    assert.equal(err.message, message);
+  }
+  assert.deepEqual(footprint(db), before, "no refused write applied or logged anything");
+  await db.close();
 });
 
 // ---- every code accounted for ----------------------------------------------------------------

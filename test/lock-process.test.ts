@@ -85,7 +85,7 @@ function assertAlreadyOpenBy(pid: number): void {
     () => acquireDirLock(dir),
     (err: unknown) =>
       isSkeinError(err, "WAL_ALREADY_OPEN") &&
-      err.message === `wal directory ${dir} is already open by pid ${pid}`,
+      err.message === `directory ${dir} is already open by pid ${pid}`,
   );
 }
 

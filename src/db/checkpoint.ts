@@ -21,12 +21,18 @@ export interface CheckpointResult {
   readonly snapshotBytes: number;
 }
 
+export interface CheckpointSteps {
+  readonly snapshotsToKeep: number;
+  /** Called once the snapshot is durable under its final name. */
+  readonly onSnapshotDurable: (fenceLsn: number) => void;
+}
+
 export function runCheckpoint(
   fs: FileSystem,
   snapshotDir: string,
   graph: Graph,
   wal: Wal,
-  snapshotsToKeep: number,
+  steps: CheckpointSteps,
 ): CheckpointResult {
   wal.forceFsync();
   const fence = wal.nextLsn - 1;
@@ -40,14 +46,18 @@ export function runCheckpoint(
     nodes: () => graph.nodeRecords(),
     relationships: () => graph.relationshipRecords(),
   });
+  steps.onSnapshotDurable(fence);
   crashPoint("checkpoint.afterSnapshot");
   wal.checkpointMarker(fence);
   wal.flush();
   crashPoint("checkpoint.afterMarker");
-  removeOldSnapshots(fs, snapshotDir, snapshotsToKeep);
+  removeOldSnapshots(fs, snapshotDir, steps.snapshotsToKeep);
   crashPoint("checkpoint.afterRetention");
   const kept = listSnapshots(fs, snapshotDir);
-  const oldestFence = Math.min(...kept.map((s) => s.fenceLsn));
-  wal.truncateUpTo(Math.min(oldestFence, fence));
+  // Until `snapshotsToKeep` snapshots exist, the whole log stays: it is what a damaged
+  // snapshot falls back to. After that, the log goes back to the oldest kept snapshot.
+  if (kept.length >= steps.snapshotsToKeep) {
+    wal.truncateUpTo(Math.min(fence, ...kept.map((s) => s.fenceLsn)));
+  }
   return { lsn: fence, snapshotPath: written.path, snapshotBytes: written.sizeBytes };
 }

@@ -140,7 +140,7 @@ describe("database", () => {
 
   test("a checkpoint writes a snapshot, a marker, and truncates the log; reopening uses it", async () => {
     const fs = new MemFs();
-    const db = await mem(fs, { segmentTargetBytes: 256 });
+    const db = await mem(fs, { segmentTargetBytes: 256, snapshotsToKeep: 1 });
     for (let i = 0; i < 20; i++) await db.write((tx) => tx.createNode(["N"], { i }));
     const segmentsBefore = db.status().oldestSegmentId;
     const { lsn } = await db.checkpoint();

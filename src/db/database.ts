@@ -55,6 +55,8 @@ export class Database {
   #lastCheckpointLsn: number;
   #checkpointFailure: string | null = null;
   #checkpointing = false;
+  /** Set while a write callback runs: the database may not be re-entered from inside it. */
+  #inCallback = false;
 
   /** Use `openDatabase`. */
   constructor(graph: Graph, storage: Storage | null, opts: ResolvedDatabaseOptions) {
@@ -69,6 +71,16 @@ export class Database {
     if (this.#closed) throw new SkeinError("CLOSED", "database is closed");
   }
 
+  /** write, checkpoint and close may not run inside a write callback. */
+  #checkNotInCallback(what: string): void {
+    if (this.#inCallback) {
+      throw new SkeinError(
+        "INVALID_ARGUMENT",
+        `${what} cannot be called inside a write callback: make the change through its transaction`,
+      );
+    }
+  }
+
   /**
    * Run `fn` as one atomic transaction. If it throws, nothing is applied or logged and the
    * promise rejects with that error; otherwise the changes are visible at once and the
@@ -76,19 +88,22 @@ export class Database {
    */
   async write<T>(fn: (tx: WriteTransaction) => T): Promise<T> {
     this.#checkOpen();
+    this.#checkNotInCallback("write");
     if (typeof fn !== "function") throw new TypeError("write needs a callback function");
     const tx = new WriteTx(this.#graph);
     let result: T;
+    this.#inCallback = true;
     try {
       result = fn(tx);
-      if (result instanceof Promise) {
-        result.catch(() => undefined);
+      if (isThenable(result)) {
+        void Promise.resolve(result).catch(() => undefined);
         throw new TypeError("the write callback must be synchronous; it returned a promise");
       }
     } catch (err) {
       tx.rollback();
       throw err;
     } finally {
+      this.#inCallback = false;
       tx.finish();
     }
     if (tx.events.length === 0 || this.#storage === null) return result;
@@ -132,7 +147,11 @@ export class Database {
   checkpoint(): Promise<{ lsn: number }> {
     return settle(() => {
       this.#checkOpen();
-      return { lsn: this.#storage === null ? 0 : this.#checkpointNow().lsn };
+      this.#checkNotInCallback("checkpoint");
+      if (this.#storage === null) return { lsn: 0 };
+      const { lsn } = this.#checkpointNow();
+      this.#checkpointFailure = null;
+      return { lsn };
     });
   }
 
@@ -140,16 +159,14 @@ export class Database {
     const s = this.#storage!;
     this.#checkpointing = true;
     try {
-      const result = runCheckpoint(
-        s.fs,
-        snapshotDirOf(s.dir),
-        this.#graph,
-        s.wal,
-        this.#opts.snapshotsToKeep,
-      );
-      this.#lastCheckpointLsn = result.lsn;
-      this.#commitsSinceCheckpoint = 0;
-      return result;
+      // The snapshot counts from the moment it is durable, even if retention then fails.
+      return runCheckpoint(s.fs, snapshotDirOf(s.dir), this.#graph, s.wal, {
+        snapshotsToKeep: this.#opts.snapshotsToKeep,
+        onSnapshotDurable: (fence) => {
+          this.#lastCheckpointLsn = fence;
+          this.#commitsSinceCheckpoint = 0;
+        },
+      });
     } finally {
       this.#checkpointing = false;
     }
@@ -203,6 +220,7 @@ export class Database {
   close(): Promise<void> {
     return settle(() => {
       if (this.#closed) return;
+      this.#checkNotInCallback("close");
       this.#closed = true;
       const s = this.#storage;
       if (s === null) return;
@@ -213,4 +231,12 @@ export class Database {
       }
     });
   }
+}
+
+function isThenable(v: unknown): boolean {
+  return (
+    (typeof v === "object" || typeof v === "function") &&
+    v !== null &&
+    typeof (v as { then?: unknown }).then === "function"
+  );
 }

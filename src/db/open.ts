@@ -32,7 +32,7 @@ function openDatabaseSync(dir: string | undefined, options: DatabaseOptions | un
   try {
     const { graph, wal, report } = recover(fs, root, opts);
     for (const d of report.damagedSnapshots) {
-      process.emitWarning(`snapshot ${d.path} is damaged and was passed over: ${d.message}`, {
+      process.emitWarning(`${d.message}; passed over and set aside as ${d.path}.damaged`, {
         code: "SKEIN_SNAPSHOT_DAMAGED",
       });
     }

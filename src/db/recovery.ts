@@ -37,6 +37,9 @@ export function walDirOf(dir: string): string {
   return join(dir, "wal");
 }
 
+/** Suffix given to a damaged snapshot set aside at open. */
+export const DAMAGED_SUFFIX = ".damaged";
+
 export function snapshotDirOf(dir: string): string {
   return join(dir, "snapshots");
 }
@@ -63,11 +66,23 @@ function loadSnapshot(
       graph.nextRelationshipId = Math.max(graph.nextRelationshipId, header.nextRelationshipId);
       return { graph, path: snap.path, fence: header.fenceLsn, damaged };
     } catch (err) {
-      if (!(err instanceof SkeinError)) throw err;
+      // Only damage is passed over; an I/O error (EIO, EACCES) stops the open.
+      if (!(err instanceof SkeinError) || err.code !== "SNAPSHOT_CORRUPTION") throw err;
       damaged.push({ path: snap.path, message: err.message });
     }
   }
   return { graph: new Graph(), path: null, fence: 0, damaged };
+}
+
+/**
+ * Move damaged snapshots aside (`<name>.damaged`), so retention never keeps one in place
+ * of a good snapshot and the log is never truncated on its account; the file stays for
+ * an operator to inspect.
+ */
+function setAside(fs: FileSystem, dir: string, damaged: readonly SnapshotProblem[]): void {
+  if (damaged.length === 0) return;
+  for (const d of damaged) fs.rename(d.path, `${d.path}${DAMAGED_SUFFIX}`);
+  fs.syncDir(dir);
 }
 
 /** Load the newest good snapshot, then replay the log above its fence. */
@@ -98,15 +113,23 @@ export function recover(fs: FileSystem, dir: string, opts: ResolvedDatabaseOptio
   );
   if (snap.fence < wal.recovery.firstBaseLsn - 1) {
     wal.close();
-    const why =
-      snap.damaged.length > 0
-        ? `every newer snapshot is damaged (${snap.damaged.map((d) => d.path).join(", ")})`
-        : "the log was truncated past it";
-    throw new SkeinError(
-      snap.damaged.length > 0 ? "SNAPSHOT_CORRUPTION" : "WAL_MALFORMED",
-      `cannot recover ${dir}: the log starts at lsn ${wal.recovery.firstBaseLsn} but the usable snapshot covers only up to lsn ${snap.fence}; ${why}`,
-    );
+    const base = `cannot recover ${dir}: the log starts at lsn ${wal.recovery.firstBaseLsn}`;
+    if (snap.damaged.length > 0) {
+      const paths = snap.damaged.map((d) => d.path).join(", ");
+      const older =
+        snap.path === null
+          ? "there is no older snapshot"
+          : `the newest good snapshot ends at lsn ${snap.fence}`;
+      throw new SkeinError(
+        "SNAPSHOT_CORRUPTION",
+        `${base}, the snapshots it needs are damaged (${paths}) and ${older}`,
+      );
+    }
+    const have =
+      snap.path === null ? "there is no snapshot" : `the snapshot ends at lsn ${snap.fence}`;
+    throw new SkeinError("WAL_MALFORMED", `${base} but ${have}: records in between are missing`);
   }
+  setAside(fs, snapshotDirOf(dir), snap.damaged);
   return {
     graph,
     wal,

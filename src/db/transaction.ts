@@ -10,7 +10,13 @@ import type { Node, Relationship } from "../store/entities.js";
 import { ReadView } from "./read-view.js";
 import type { MutationEvent } from "../store/events.js";
 import type { Graph, GraphView, Undo } from "../store/graph.js";
-import { valuesEqual, type Properties, type PropertyValue } from "../store/values.js";
+import {
+  describeValue,
+  isWellFormedString,
+  valuesEqual,
+  type Properties,
+  type PropertyValue,
+} from "../store/values.js";
 
 export interface WriteTransaction extends GraphView {
   createNode(labels: string[], properties?: Properties): number;
@@ -29,15 +35,32 @@ export interface WriteTransaction extends GraphView {
 
 function checkId(what: string, id: unknown): number {
   if (typeof id !== "number" || !Number.isSafeInteger(id) || id < 0) {
-    throw new TypeError(`${what} must be a non-negative safe integer, got ${String(id)}`);
+    throw new TypeError(`${what} must be a non-negative safe integer, got ${describeValue(id)}`);
   }
   return id;
 }
 
+/** Labels and relationship types: non-empty strings that survive UTF-8. */
 function checkName(what: string, s: unknown): string {
-  if (typeof s !== "string") throw new TypeError(`${what} must be a string, got ${typeof s}`);
+  if (typeof s !== "string") {
+    throw new TypeError(`${what} must be a string, got ${describeValue(s)}`);
+  }
   if (s.length === 0) throw new SkeinError("INVALID_ARGUMENT", `${what} must not be empty`);
+  if (!isWellFormedString(s)) {
+    throw new TypeError(`${what} ${describeValue(s)} has a lone surrogate`);
+  }
   return s;
+}
+
+/** Property keys: any string that survives UTF-8, the empty one included. */
+function checkKey(key: unknown): string {
+  if (typeof key !== "string") {
+    throw new TypeError(`property key must be a string, got ${describeValue(key)}`);
+  }
+  if (!isWellFormedString(key)) {
+    throw new TypeError(`property key ${describeValue(key)} has a lone surrogate`);
+  }
+  return key;
 }
 
 /** Top-level nulls are absent properties: creating with {x: null} stores no x. */
@@ -77,18 +100,23 @@ export class WriteTx extends ReadView implements WriteTransaction {
     this.#finished = true;
   }
 
-  #apply(ev: MutationEvent): void {
+  /** Refuse every change through a handle that escaped its callback. */
+  #checkLive(): void {
     if (this.#finished) {
       throw new SkeinError(
         "INVALID_ARGUMENT",
         "write transaction is finished: it was used after its callback returned",
       );
     }
+  }
+
+  #apply(ev: MutationEvent): void {
     this.#graph.apply(ev, this.#undo);
     this.#events.push(ev);
   }
 
   createNode(labels: string[], properties?: Properties): number {
+    this.#checkLive();
     if (!Array.isArray(labels)) throw new TypeError("labels must be an array of strings");
     labels.forEach((l) => checkName("label", l));
     const props = withoutNulls(canonicalProperties(properties));
@@ -98,6 +126,7 @@ export class WriteTx extends ReadView implements WriteTransaction {
   }
 
   createRelationship(src: number, dst: number, type: string, properties?: Properties): number {
+    this.#checkLive();
     checkId("src", src);
     checkId("dst", dst);
     checkName("relationship type", type);
@@ -108,8 +137,9 @@ export class WriteTx extends ReadView implements WriteTransaction {
   }
 
   setNodeProperty(id: number, key: string, value: PropertyValue): void {
+    this.#checkLive();
     checkId("node id", id);
-    checkName("property key", key);
+    checkKey(key);
     const v = canonicalValue(value);
     const node = this.#existingNode(id);
     if (v === null) return this.removeNodeProperty(id, key);
@@ -118,13 +148,15 @@ export class WriteTx extends ReadView implements WriteTransaction {
   }
 
   removeNodeProperty(id: number, key: string): void {
+    this.#checkLive();
     checkId("node id", id);
-    checkName("property key", key);
+    checkKey(key);
     if (!Object.hasOwn(this.#existingNode(id).properties, key)) return;
     this.#apply({ kind: "removeNodeProperty", nodeId: id, key });
   }
 
   addNodeLabel(id: number, label: string): void {
+    this.#checkLive();
     checkId("node id", id);
     checkName("label", label);
     if (this.#existingNode(id).labels.includes(label)) return;
@@ -132,6 +164,7 @@ export class WriteTx extends ReadView implements WriteTransaction {
   }
 
   removeNodeLabel(id: number, label: string): void {
+    this.#checkLive();
     checkId("node id", id);
     checkName("label", label);
     if (!this.#existingNode(id).labels.includes(label)) return;
@@ -139,8 +172,9 @@ export class WriteTx extends ReadView implements WriteTransaction {
   }
 
   setRelationshipProperty(id: number, key: string, value: PropertyValue): void {
+    this.#checkLive();
     checkId("relationship id", id);
-    checkName("property key", key);
+    checkKey(key);
     const v = canonicalValue(value);
     const rel = this.#existingRel(id);
     if (v === null) return this.removeRelationshipProperty(id, key);
@@ -149,29 +183,34 @@ export class WriteTx extends ReadView implements WriteTransaction {
   }
 
   removeRelationshipProperty(id: number, key: string): void {
+    this.#checkLive();
     checkId("relationship id", id);
-    checkName("property key", key);
+    checkKey(key);
     if (!Object.hasOwn(this.#existingRel(id).properties, key)) return;
     this.#apply({ kind: "removeRelationshipProperty", relId: id, key });
   }
 
   deleteRelationship(id: number): void {
+    this.#checkLive();
     checkId("relationship id", id);
     this.#apply({ kind: "deleteRelationship", relId: id });
   }
 
   deleteNode(id: number): void {
+    this.#checkLive();
     checkId("node id", id);
     this.#apply({ kind: "deleteNode", nodeId: id });
   }
 
   detachDeleteNode(id: number): void {
+    this.#checkLive();
     checkId("node id", id);
     this.#existingNode(id);
     this.#apply({ kind: "detachDeleteNode", nodeId: id });
   }
 
   clear(): void {
+    this.#checkLive();
     if (this.#graph.nodeCount === 0 && this.#graph.relationshipCount === 0) return;
     this.#apply({ kind: "clear" });
   }

@@ -65,7 +65,7 @@ void test("a second acquire in the same process throws WAL_ALREADY_OPEN", () => 
   try {
     assertAlreadyOpen(
       () => acquireDirLock(dir),
-      `wal directory ${dir} is already open in this process`,
+      `directory ${dir} is already open in this process`,
     );
     // Another spelling of the same directory is the same directory.
     const alias = `${dir}-alias`;

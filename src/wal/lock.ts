@@ -384,7 +384,7 @@ function sleepMs(ms: number): void {
 }
 
 function alreadyOpen(dir: string, detail: string): SkeinError {
-  return new SkeinError("WAL_ALREADY_OPEN", `wal directory ${dir} is already open ${detail}`);
+  return new SkeinError("WAL_ALREADY_OPEN", `directory ${dir} is already open ${detail}`);
 }
 
 function errnoOf(err: unknown): string | undefined {

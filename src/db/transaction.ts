@@ -13,6 +13,7 @@ import type { Graph, GraphView, Undo } from "../store/graph.js";
 import {
   describeValue,
   isWellFormedString,
+  setMapEntry,
   valuesEqual,
   type Properties,
   type PropertyValue,
@@ -68,7 +69,7 @@ function withoutNulls(props: Properties): Properties {
   const keys = Object.keys(props);
   if (!keys.some((k) => props[k] === null)) return props;
   const out: Properties = {};
-  for (const k of keys) if (props[k] !== null) out[k] = props[k] as PropertyValue;
+  for (const k of keys) if (props[k] !== null) setMapEntry(out, k, props[k] as PropertyValue);
   return canonicalProperties(out);
 }
 

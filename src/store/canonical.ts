@@ -36,7 +36,8 @@ export function canonicalValue(v: unknown, depth = 0): PropertyValue {
   }
   if (v === null) return null;
   if (typeof v !== "object") throw new TypeError(`${describeValue(v)} is not a property value`);
-  if (isTaggedValue(v)) return v;
+  // A non-integral Float is a plain number, as it would read back from disk.
+  if (isTaggedValue(v)) return v instanceof Float && !Number.isInteger(v.value) ? v.value : v;
   if (depth >= MAX_VALUE_DEPTH) throw new RangeError(`value nests deeper than ${MAX_VALUE_DEPTH}`);
   if (Array.isArray(v)) {
     const out: PropertyValue[] = new Array<PropertyValue>(v.length);

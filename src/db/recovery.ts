@@ -54,13 +54,12 @@ function loadSnapshot(
     try {
       const header = readSnapshot(fs, snap.path, {
         node: (n) =>
-          graph.apply({
-            kind: "createNode",
-            id: n.id,
-            labels: [...n.labels],
-            properties: n.properties,
-          }),
-        relationship: (r) => graph.apply({ kind: "createRelationship", ...r }),
+          graph.apply(
+            { kind: "createNode", id: n.id, labels: n.labels, properties: n.properties },
+            undefined,
+            true,
+          ),
+        relationship: (r) => graph.apply({ kind: "createRelationship", ...r }, undefined, true),
       });
       graph.nextNodeId = Math.max(graph.nextNodeId, header.nextNodeId);
       graph.nextRelationshipId = Math.max(graph.nextRelationshipId, header.nextRelationshipId);
@@ -99,7 +98,7 @@ export function recover(fs: FileSystem, dir: string, opts: ResolvedDatabaseOptio
       transactions++;
       events += evs.length;
       try {
-        for (const ev of evs) graph.apply(ev);
+        for (const ev of evs) graph.apply(ev, undefined, true);
       } catch (err) {
         const detail = err instanceof Error ? err.message : String(err);
         throw new SkeinError(

@@ -122,7 +122,8 @@ export class WriteTx extends ReadView implements WriteTransaction {
     labels.forEach((l) => checkName("label", l));
     const props = withoutNulls(canonicalProperties(properties));
     const id = this.#graph.nextNodeId;
-    this.#apply({ kind: "createNode", id, labels: [...new Set(labels)], properties: props });
+    const unique = this.#graph.internLabels(labels);
+    this.#apply({ kind: "createNode", id, labels: unique as string[], properties: props });
     return id;
   }
 

@@ -13,6 +13,7 @@ import {
   isPlainMap,
   isTaggedValue,
   setMapEntry,
+  sortedKeys,
   valueKind,
   describeValue,
   type Properties,
@@ -51,7 +52,8 @@ export function canonicalValue(v: unknown, depth = 0): PropertyValue {
 
 function canonicalMap(m: object, depth: number): Properties {
   const out: Properties = {};
-  for (const key of Object.keys(m)) {
+  // Inserted in encoding order, so the encoder finds the keys sorted already.
+  for (const key of sortedKeys(m)) {
     setMapEntry(out, key, canonicalValue((m as Record<string, unknown>)[key], depth));
   }
   return Object.freeze(out);
@@ -65,6 +67,28 @@ export function canonicalProperties(p: unknown): Properties {
   }
   const keys = Object.keys(p);
   return keys.length === 0 ? EMPTY : canonicalMap(p, 0);
+}
+
+/**
+ * Freeze a property map, and the lists and maps inside it, in place. For values that are
+ * canonical already and owned by nobody else (decoded from the log or a snapshot).
+ */
+export function frozenProperties(p: Properties): Properties {
+  if (Object.isFrozen(p)) return p;
+  let any = false;
+  for (const key in p) {
+    any = true;
+    deepFreeze(p[key]);
+  }
+  return any ? Object.freeze(p) : EMPTY;
+}
+
+function deepFreeze(v: unknown): void {
+  if (typeof v !== "object" || v === null || Object.isFrozen(v)) return;
+  if (Array.isArray(v)) for (const x of v) deepFreeze(x);
+  else if (isPlainMap(v)) for (const k in v) deepFreeze((v as Record<string, unknown>)[k]);
+  else return;
+  Object.freeze(v);
 }
 
 /** A copy of frozen `props` with `key` set (or removed when `value` is undefined), frozen. */

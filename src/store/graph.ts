@@ -5,10 +5,23 @@
 // cannot diverge. `apply` checks each event against the graph and, given an undo log,
 // records how to reverse it; transactions use that to roll back. It knows nothing of
 // files, logs or transactions.
+//
+// Layout, for millions of entities: ids index plain arrays (labels, properties, ends and
+// type of each relationship), indexes are bitmaps (id-set.ts), adjacency is one small
+// array per node and direction (adjacency.ts). Label arrays are interned, so nodes with
+// the same labels share one frozen array.
 import { SkeinError } from "../internal/errors.js";
-import { canonicalProperties, canonicalValue, hasOwn, withProperty } from "./canonical.js";
+import { Adjacency } from "./adjacency.js";
+import {
+  canonicalProperties,
+  canonicalValue,
+  frozenProperties,
+  hasOwn,
+  withProperty,
+} from "./canonical.js";
 import { Node, Relationship } from "./entities.js";
 import type { MutationEvent } from "./events.js";
+import { IdSet } from "./id-set.js";
 import type { Properties } from "./values.js";
 
 /** Reverses one applied change. */
@@ -26,66 +39,49 @@ export interface GraphView {
   readonly relationshipCount: number;
 }
 
-interface NodeRec {
-  labels: readonly string[];
-  props: Properties;
-  out: Map<string, number[]> | null;
-  in: Map<string, number[]> | null;
+/** Everything `clear` replaces at once (and its undo puts back). */
+class Contents {
+  readonly nodes = new IdSet();
+  readonly labelsOf: (readonly string[] | undefined)[] = [];
+  readonly propsOf: Properties[] = [];
+  readonly byLabel = new Map<string, IdSet>();
+  readonly rels = new IdSet();
+  readonly typeOf: number[] = [];
+  readonly srcOf: number[] = [];
+  readonly dstOf: number[] = [];
+  readonly relPropsOf: Properties[] = [];
+  readonly byType: IdSet[] = [];
+  readonly out = new Adjacency();
+  readonly in = new Adjacency();
 }
 
-interface RelRec {
-  readonly src: number;
-  readonly dst: number;
-  readonly type: string;
-  props: Properties;
-}
+type CreateRel = Extract<MutationEvent, { kind: "createRelationship" }>;
 
 function notFound(what: string, id: number): SkeinError {
   return new SkeinError("NOT_FOUND", `${what} ${id} does not exist`);
 }
 
-function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
-  let set = map.get(key);
-  if (!set) map.set(key, (set = new Set()));
-  set.add(value);
-}
-
-function removeFrom<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
-  const set = map.get(key);
-  if (set && set.delete(value) && set.size === 0) map.delete(key);
-}
-
-function link(adj: Map<string, number[]>, type: string, relId: number): void {
-  const list = adj.get(type);
-  if (list) list.push(relId);
-  else adj.set(type, [relId]);
-}
-
-function unlink(adj: Map<string, number[]> | null, type: string, relId: number): void {
-  const list = adj?.get(type);
-  if (!list) return;
-  const i = list.lastIndexOf(relId);
-  if (i >= 0) list.splice(i, 1);
-  if (list.length === 0) adj!.delete(type);
-}
-
 export class Graph implements GraphView {
-  readonly #nodes = new Map<number, NodeRec>();
-  readonly #rels = new Map<number, RelRec>();
-  readonly #byLabel = new Map<string, Set<number>>();
-  readonly #byType = new Map<string, Set<number>>();
+  #c = new Contents();
   /** One frozen array per distinct label set, shared by every node that has it. */
   readonly #labelSets = new Map<string, readonly string[]>();
+  readonly #typeNames: string[] = [];
+  readonly #typeIds = new Map<string, number>();
   /** The next ids to hand out; they only grow, so no id is ever handed out twice. */
   nextNodeId = 0;
   nextRelationshipId = 0;
 
   get nodeCount(): number {
-    return this.#nodes.size;
+    return this.#c.nodes.size;
   }
 
   get relationshipCount(): number {
-    return this.#rels.size;
+    return this.#c.rels.size;
+  }
+
+  /** The shared frozen array for this set of labels (duplicates dropped). */
+  internLabels(labels: readonly string[]): readonly string[] {
+    return this.#labelsOf(labels);
   }
 
   #labelsOf(labels: readonly string[]): readonly string[] {
@@ -96,55 +92,65 @@ export class Graph implements GraphView {
     return shared;
   }
 
-  #node(id: number): NodeRec {
-    const n = this.#nodes.get(id);
-    if (!n) throw notFound("node", id);
-    return n;
+  #typeId(type: string): number {
+    let id = this.#typeIds.get(type);
+    if (id === undefined) {
+      id = this.#typeNames.push(type) - 1;
+      this.#typeIds.set(type, id);
+    }
+    return id;
   }
 
-  #rel(id: number): RelRec {
-    const r = this.#rels.get(id);
-    if (!r) throw notFound("relationship", id);
-    return r;
+  #labelIndex(label: string): IdSet {
+    let set = this.#c.byLabel.get(label);
+    if (!set) this.#c.byLabel.set(label, (set = new IdSet()));
+    return set;
+  }
+
+  #checkNode(id: number, what = "node"): void {
+    if (!this.#c.nodes.has(id)) throw notFound(what, id);
+  }
+
+  #checkRel(id: number): void {
+    if (!this.#c.rels.has(id)) throw notFound("relationship", id);
   }
 
   hasNode(id: number): boolean {
-    return this.#nodes.has(id);
+    return this.#c.nodes.has(id);
   }
 
   hasRelationship(id: number): boolean {
-    return this.#rels.has(id);
+    return this.#c.rels.has(id);
   }
 
-  /** Apply one event; with `undo`, record how to reverse it. Throws and changes nothing on refusal. */
-  apply(ev: MutationEvent, undo?: Undo[]): void {
+  /**
+   * Apply one event; with `undo`, record how to reverse it. Throws and changes nothing on
+   * refusal. `trusted` events come from the log or a snapshot: their values are already
+   * canonical and owned by nobody else, so they are frozen in place instead of copied.
+   */
+  apply(ev: MutationEvent, undo?: Undo[], trusted = false): void {
+    const props = trusted ? frozenProperties : canonicalProperties;
     switch (ev.kind) {
       case "createNode":
-        return this.#createNode(ev.id, ev.labels, canonicalProperties(ev.properties), undo);
+        return this.#createNode(ev.id, ev.labels, props(ev.properties), undo);
       case "createRelationship":
-        return this.#createRel(ev, undo);
-      case "setNodeProperty": {
-        const n = this.#node(ev.nodeId);
-        return this.#setProps(n, withProperty(n.props, ev.key, canonicalValue(ev.value)), undo);
-      }
-      case "removeNodeProperty": {
-        const n = this.#node(ev.nodeId);
-        if (!hasOwn(n.props, ev.key)) return;
-        return this.#setProps(n, withProperty(n.props, ev.key, undefined), undo);
-      }
+        return this.#createRel(ev, props(ev.properties), undo);
+      case "setNodeProperty":
+        this.#checkNode(ev.nodeId);
+        return this.#setNodeProps(ev.nodeId, ev.key, canonicalValue(ev.value), undo);
+      case "removeNodeProperty":
+        this.#checkNode(ev.nodeId);
+        return this.#setNodeProps(ev.nodeId, ev.key, undefined, undo);
       case "addNodeLabel":
-        return this.#setLabels(ev.nodeId, ev.label, true, undo);
+        return this.#setLabel(ev.nodeId, ev.label, true, undo);
       case "removeNodeLabel":
-        return this.#setLabels(ev.nodeId, ev.label, false, undo);
-      case "setRelationshipProperty": {
-        const r = this.#rel(ev.relId);
-        return this.#setProps(r, withProperty(r.props, ev.key, canonicalValue(ev.value)), undo);
-      }
-      case "removeRelationshipProperty": {
-        const r = this.#rel(ev.relId);
-        if (!hasOwn(r.props, ev.key)) return;
-        return this.#setProps(r, withProperty(r.props, ev.key, undefined), undo);
-      }
+        return this.#setLabel(ev.nodeId, ev.label, false, undo);
+      case "setRelationshipProperty":
+        this.#checkRel(ev.relId);
+        return this.#setRelProps(ev.relId, ev.key, canonicalValue(ev.value), undo);
+      case "removeRelationshipProperty":
+        this.#checkRel(ev.relId);
+        return this.#setRelProps(ev.relId, ev.key, undefined, undo);
       case "deleteRelationship":
         return this.#deleteRel(ev.relId, undo);
       case "deleteNode":
@@ -152,8 +158,8 @@ export class Graph implements GraphView {
       case "detachDeleteNode":
         // LoraDB logs the relationship deletions and DeleteNode before DetachDeleteNode,
         // so a detach-delete of a node that is already gone is accepted as done.
-        if (!this.#nodes.has(ev.nodeId)) return;
-        for (const r of [...this.#attached(ev.nodeId)]) this.#deleteRel(r, undo);
+        if (!this.#c.nodes.has(ev.nodeId)) return;
+        for (const r of this.#attached(ev.nodeId)) this.#deleteRel(r, undo);
         return this.#deleteNode(ev.nodeId, undo);
       case "clear":
         return this.#clear(undo);
@@ -161,183 +167,204 @@ export class Graph implements GraphView {
   }
 
   #createNode(id: number, labels: readonly string[], props: Properties, undo?: Undo[]): void {
-    if (this.#nodes.has(id)) throw new SkeinError("CONSTRAINT", `node ${id} already exists`);
-    const rec: NodeRec = { labels: this.#labelsOf(labels), props, out: null, in: null };
-    this.#nodes.set(id, rec);
-    for (const l of rec.labels) addTo(this.#byLabel, l, id);
+    const c = this.#c;
+    if (c.nodes.has(id)) throw new SkeinError("CONSTRAINT", `node ${id} already exists`);
+    const shared = this.#labelsOf(labels);
+    c.nodes.add(id);
+    c.labelsOf[id] = shared;
+    c.propsOf[id] = props;
+    for (const l of shared) this.#labelIndex(l).add(id);
     const prevNext = this.nextNodeId;
     if (id >= this.nextNodeId) this.nextNodeId = id + 1;
     undo?.push(() => {
-      this.#nodes.delete(id);
-      for (const l of rec.labels) removeFrom(this.#byLabel, l, id);
+      this.#dropNode(id);
       this.nextNodeId = prevNext;
     });
   }
 
-  #createRel(ev: Extract<MutationEvent, { kind: "createRelationship" }>, undo?: Undo[]): void {
-    if (this.#rels.has(ev.id)) {
+  #dropNode(id: number): void {
+    const c = this.#c;
+    for (const l of c.labelsOf[id] ?? []) c.byLabel.get(l)?.delete(id);
+    c.nodes.delete(id);
+    c.labelsOf[id] = undefined;
+    c.propsOf[id] = EMPTY_PROPS;
+  }
+
+  #createRel(ev: CreateRel, props: Properties, undo?: Undo[]): void {
+    const c = this.#c;
+    if (c.rels.has(ev.id)) {
       throw new SkeinError("CONSTRAINT", `relationship ${ev.id} already exists`);
     }
-    const src = this.#nodes.get(ev.src);
-    const dst = this.#nodes.get(ev.dst);
-    if (!src) throw notFound("start node", ev.src);
-    if (!dst) throw notFound("end node", ev.dst);
-    const rec: RelRec = {
-      src: ev.src,
-      dst: ev.dst,
-      type: ev.type,
-      props: canonicalProperties(ev.properties),
-    };
-    this.#insertRel(ev.id, rec, src, dst);
+    this.#checkNode(ev.src, "start node");
+    this.#checkNode(ev.dst, "end node");
+    this.#insertRel(ev.id, ev.src, ev.dst, this.#typeId(ev.type), props);
     const prevNext = this.nextRelationshipId;
     if (ev.id >= this.nextRelationshipId) this.nextRelationshipId = ev.id + 1;
     undo?.push(() => {
-      this.#removeRel(ev.id, rec);
+      this.#removeRel(ev.id);
       this.nextRelationshipId = prevNext;
     });
   }
 
-  #insertRel(id: number, rec: RelRec, src: NodeRec, dst: NodeRec): void {
-    this.#rels.set(id, rec);
-    addTo(this.#byType, rec.type, id);
-    link((src.out ??= new Map<string, number[]>()), rec.type, id);
-    link((dst.in ??= new Map<string, number[]>()), rec.type, id);
+  #insertRel(id: number, src: number, dst: number, typeId: number, props: Properties): void {
+    const c = this.#c;
+    c.rels.add(id);
+    c.typeOf[id] = typeId;
+    c.srcOf[id] = src;
+    c.dstOf[id] = dst;
+    c.relPropsOf[id] = props;
+    // Created lazily: a type first seen after a clear that is later undone has no set yet.
+    (c.byType[typeId] ??= new IdSet()).add(id);
+    c.out.add(src, typeId, id);
+    c.in.add(dst, typeId, id);
   }
 
-  #removeRel(id: number, rec: RelRec): void {
-    this.#rels.delete(id);
-    removeFrom(this.#byType, rec.type, id);
-    unlink(this.#nodes.get(rec.src)?.out ?? null, rec.type, id);
-    unlink(this.#nodes.get(rec.dst)?.in ?? null, rec.type, id);
+  #removeRel(id: number): void {
+    const c = this.#c;
+    const typeId = c.typeOf[id]!;
+    c.rels.delete(id);
+    c.byType[typeId]!.delete(id);
+    c.out.remove(c.srcOf[id]!, typeId, id);
+    c.in.remove(c.dstOf[id]!, typeId, id);
+    c.relPropsOf[id] = EMPTY_PROPS;
   }
 
   #deleteRel(id: number, undo?: Undo[]): void {
-    const rec = this.#rel(id);
-    this.#removeRel(id, rec);
-    undo?.push(() => this.#insertRel(id, rec, this.#node(rec.src), this.#node(rec.dst)));
+    this.#checkRel(id);
+    const c = this.#c;
+    const [src, dst, typeId, props] = [
+      c.srcOf[id]!,
+      c.dstOf[id]!,
+      c.typeOf[id]!,
+      c.relPropsOf[id]!,
+    ];
+    this.#removeRel(id);
+    undo?.push(() => this.#insertRel(id, src, dst, typeId, props));
   }
 
-  #attached(id: number): Set<number> {
-    const n = this.#node(id);
-    const ids = new Set<number>();
-    for (const list of n.out?.values() ?? []) for (const r of list) ids.add(r);
-    for (const list of n.in?.values() ?? []) for (const r of list) ids.add(r);
-    return ids;
+  /** Relationships attached to a node in either direction, each once. */
+  #attached(id: number): number[] {
+    const ids = new Set([...this.#c.out.ids(id), ...this.#c.in.ids(id)]);
+    return [...ids];
   }
 
   #deleteNode(id: number, undo?: Undo[]): void {
-    const rec = this.#node(id);
-    if ((rec.out?.size ?? 0) > 0 || (rec.in?.size ?? 0) > 0) {
-      const n = this.#attached(id).size;
+    this.#checkNode(id);
+    const c = this.#c;
+    if (c.out.any(id) || c.in.any(id)) {
+      const n = this.#attached(id).length;
       throw new SkeinError(
         "CONSTRAINT",
         `node ${id} still has ${n} relationship${n === 1 ? "" : "s"}; delete them first or detach-delete it`,
       );
     }
-    this.#nodes.delete(id);
-    for (const l of rec.labels) removeFrom(this.#byLabel, l, id);
+    const labels = c.labelsOf[id]!;
+    const props = c.propsOf[id]!;
+    this.#dropNode(id);
     undo?.push(() => {
-      this.#nodes.set(id, rec);
-      for (const l of rec.labels) addTo(this.#byLabel, l, id);
+      c.nodes.add(id);
+      c.labelsOf[id] = labels;
+      c.propsOf[id] = props;
+      for (const l of labels) this.#labelIndex(l).add(id);
     });
   }
 
-  #setProps(rec: NodeRec | RelRec, props: Properties, undo?: Undo[]): void {
-    const before = rec.props;
-    rec.props = props;
-    undo?.push(() => (rec.props = before));
+  #setNodeProps(id: number, key: string, value: Properties[string] | undefined, undo?: Undo[]) {
+    const c = this.#c;
+    const before = c.propsOf[id]!;
+    if (value === undefined && !hasOwn(before, key)) return;
+    c.propsOf[id] = withProperty(before, key, value);
+    undo?.push(() => (c.propsOf[id] = before));
   }
 
-  #setLabels(id: number, label: string, add: boolean, undo?: Undo[]): void {
-    const rec = this.#node(id);
-    const has = rec.labels.includes(label);
-    if (has === add) return;
-    const before = rec.labels;
-    rec.labels = this.#labelsOf(add ? [...before, label] : before.filter((l) => l !== label));
-    if (add) addTo(this.#byLabel, label, id);
-    else removeFrom(this.#byLabel, label, id);
+  #setRelProps(id: number, key: string, value: Properties[string] | undefined, undo?: Undo[]) {
+    const c = this.#c;
+    const before = c.relPropsOf[id]!;
+    if (value === undefined && !hasOwn(before, key)) return;
+    c.relPropsOf[id] = withProperty(before, key, value);
+    undo?.push(() => (c.relPropsOf[id] = before));
+  }
+
+  #setLabel(id: number, label: string, add: boolean, undo?: Undo[]): void {
+    this.#checkNode(id);
+    const c = this.#c;
+    const before = c.labelsOf[id]!;
+    if (before.includes(label) === add) return;
+    c.labelsOf[id] = this.#labelsOf(add ? [...before, label] : before.filter((l) => l !== label));
+    if (add) this.#labelIndex(label).add(id);
+    else c.byLabel.get(label)?.delete(id);
     undo?.push(() => {
-      rec.labels = before;
-      if (add) removeFrom(this.#byLabel, label, id);
-      else addTo(this.#byLabel, label, id);
+      c.labelsOf[id] = before;
+      if (add) c.byLabel.get(label)?.delete(id);
+      else this.#labelIndex(label).add(id);
     });
   }
 
   #clear(undo?: Undo[]): void {
-    const nodes = new Map(this.#nodes);
-    const rels = new Map(this.#rels);
-    const byLabel = new Map(this.#byLabel);
-    const byType = new Map(this.#byType);
-    this.#nodes.clear();
-    this.#rels.clear();
-    this.#byLabel.clear();
-    this.#byType.clear();
-    // Adjacency lives on the node records, which are dropped with the nodes.
-    undo?.push(() => {
-      for (const [k, v] of nodes) this.#nodes.set(k, v);
-      for (const [k, v] of rels) this.#rels.set(k, v);
-      for (const [k, v] of byLabel) this.#byLabel.set(k, v);
-      for (const [k, v] of byType) this.#byType.set(k, v);
-    });
+    const before = this.#c;
+    this.#c = new Contents();
+    undo?.push(() => (this.#c = before));
   }
 
   // ---- reads ----
 
   node(id: number): Node | null {
-    const n = this.#nodes.get(id);
-    return n ? new Node(id, n.labels, n.props) : null;
+    const c = this.#c;
+    return c.nodes.has(id) ? new Node(id, c.labelsOf[id]!, c.propsOf[id]!) : null;
   }
 
   relationship(id: number): Relationship | null {
-    const r = this.#rels.get(id);
-    return r ? new Relationship(id, r.src, r.dst, r.type, r.props) : null;
+    const c = this.#c;
+    if (!c.rels.has(id)) return null;
+    const type = this.#typeNames[c.typeOf[id]!]!;
+    return new Relationship(id, c.srcOf[id]!, c.dstOf[id]!, type, c.relPropsOf[id]!);
   }
 
   *nodes(filter?: { label?: string }): Iterable<Node> {
-    if (filter?.label !== undefined) {
-      for (const id of [...(this.#byLabel.get(filter.label) ?? [])]) {
-        const n = this.node(id);
-        if (n) yield n;
-      }
-      return;
+    const set = filter?.label === undefined ? this.#c.nodes : this.#c.byLabel.get(filter.label);
+    for (const id of set ?? []) {
+      const n = this.node(id);
+      if (n) yield n;
     }
-    for (const [id, n] of this.#nodes) yield new Node(id, n.labels, n.props);
   }
 
   *relationships(filter?: { type?: string }): Iterable<Relationship> {
+    let set: IdSet | undefined = this.#c.rels;
     if (filter?.type !== undefined) {
-      for (const id of [...(this.#byType.get(filter.type) ?? [])]) {
-        const r = this.relationship(id);
-        if (r) yield r;
-      }
-      return;
+      const t = this.#typeIds.get(filter.type);
+      set = t === undefined ? undefined : this.#c.byType[t];
     }
-    for (const [id, r] of this.#rels) yield new Relationship(id, r.src, r.dst, r.type, r.props);
+    for (const id of set ?? []) {
+      const r = this.relationship(id);
+      if (r) yield r;
+    }
   }
 
   outgoing(nodeId: number, type?: string): Iterable<Relationship> {
-    return this.#adjacent(this.#nodes.get(nodeId)?.out ?? null, type);
+    return this.#adjacent(this.#c.out, nodeId, type);
   }
 
   incoming(nodeId: number, type?: string): Iterable<Relationship> {
-    return this.#adjacent(this.#nodes.get(nodeId)?.in ?? null, type);
+    return this.#adjacent(this.#c.in, nodeId, type);
   }
 
-  *#adjacent(adj: Map<string, number[]> | null, type?: string): Iterable<Relationship> {
-    if (!adj) return;
-    const lists = type === undefined ? [...adj.values()] : [adj.get(type) ?? []];
-    // Copies: a reader may delete what it iterates over.
-    for (const list of lists.map((l) => [...l])) {
-      for (const id of list) {
-        const r = this.relationship(id);
-        if (r) yield r;
-      }
+  *#adjacent(adj: Adjacency, nodeId: number, type?: string): Iterable<Relationship> {
+    let typeId: number | undefined;
+    if (type !== undefined) {
+      typeId = this.#typeIds.get(type);
+      if (typeId === undefined) return;
+    }
+    // A copy: a reader may delete what it iterates over.
+    for (const id of adj.ids(nodeId, typeId)) {
+      const r = this.relationship(id);
+      if (r) yield r;
     }
   }
 
   /** Raw records for snapshots: no Node objects are made. */
   *nodeRecords(): Iterable<{ id: number; labels: readonly string[]; properties: Properties }> {
-    for (const [id, n] of this.#nodes) yield { id, labels: n.labels, properties: n.props };
+    const c = this.#c;
+    for (const id of c.nodes) yield { id, labels: c.labelsOf[id]!, properties: c.propsOf[id]! };
   }
 
   *relationshipRecords(): Iterable<{
@@ -347,17 +374,28 @@ export class Graph implements GraphView {
     type: string;
     properties: Properties;
   }> {
-    for (const [id, r] of this.#rels) {
-      yield { id, src: r.src, dst: r.dst, type: r.type, properties: r.props };
+    const c = this.#c;
+    for (const id of c.rels) {
+      const type = this.#typeNames[c.typeOf[id]!]!;
+      yield { id, src: c.srcOf[id]!, dst: c.dstOf[id]!, type, properties: c.relPropsOf[id]! };
     }
   }
 
-  /** Label → node count and type → relationship count, for statistics. */
+  /** Label → node count, for statistics. */
   labelCounts(): Map<string, number> {
-    return new Map([...this.#byLabel].map(([l, s]) => [l, s.size]));
+    const out = new Map<string, number>();
+    for (const [l, s] of this.#c.byLabel) if (s.size > 0) out.set(l, s.size);
+    return out;
   }
 
+  /** Type → relationship count, for statistics. */
   typeCounts(): Map<string, number> {
-    return new Map([...this.#byType].map(([t, s]) => [t, s.size]));
+    const out = new Map<string, number>();
+    this.#c.byType.forEach((s, t) => {
+      if (s.size > 0) out.set(this.#typeNames[t]!, s.size);
+    });
+    return out;
   }
 }
+
+const EMPTY_PROPS: Properties = Object.freeze({});

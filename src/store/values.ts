@@ -193,7 +193,11 @@ function utf8Rank(unit: number): number {
 /** The map's keys in encoding order. */
 export function sortedKeys(map: object): string[] {
   const keys = Object.keys(map);
-  return keys.length < 2 ? keys : keys.sort(compareKeys);
+  // Maps the package builds are usually in order already: check before sorting.
+  for (let i = 1; i < keys.length; i++) {
+    if (compareKeys(keys[i - 1]!, keys[i]!) > 0) return keys.sort(compareKeys);
+  }
+  return keys;
 }
 
 /** Adds an entry as an own data property, whatever the key (see the header). */

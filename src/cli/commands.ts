@@ -1,4 +1,26 @@
-// The list of `skein` commands, in the order `skein --help` shows them.
+// The list of `skein` commands, in the order `skein --help` shows them: the database
+// commands first, then the write-ahead-log tools.
+import { checkpointCommand } from "./checkpoint.js";
 import type { Command } from "./command.js";
+import { exportCommand } from "./export.js";
+import { importCommand } from "./import.js";
+import { statsCommand } from "./stats.js";
+import { walDumpCommand } from "./wal-dump.js";
+import { walInspectCommand } from "./wal-inspect.js";
+import { walRepairCommand } from "./wal-repair.js";
+import { walStatusCommand } from "./wal-status.js";
+import { walTruncateCommand } from "./wal-truncate.js";
+import { walVerifyCommand } from "./wal-verify.js";
 
-export const COMMANDS: readonly Command[] = [];
+export const COMMANDS: readonly Command[] = [
+  importCommand,
+  exportCommand,
+  statsCommand,
+  checkpointCommand,
+  walStatusCommand,
+  walInspectCommand,
+  walDumpCommand,
+  walVerifyCommand,
+  walTruncateCommand,
+  walRepairCommand,
+];

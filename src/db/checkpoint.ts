@@ -12,7 +12,7 @@ import type { FileSystem } from "../internal/fs.js";
 import { crashPoint } from "../internal/crash-point.js";
 import { listSnapshots, removeOldSnapshots, writeSnapshot } from "../snapshot/index.js";
 import type { Graph } from "../store/graph.js";
-import type { Wal } from "../wal/index.js";
+import { ensureDurableDir, type Wal } from "../wal/index.js";
 
 export interface CheckpointResult {
   /** The fence: every transaction committed at or below it is in the snapshot. */
@@ -36,7 +36,7 @@ export function runCheckpoint(
 ): CheckpointResult {
   wal.forceFsync();
   const fence = wal.nextLsn - 1;
-  fs.mkdirp(snapshotDir);
+  ensureDurableDir(fs, snapshotDir);
   const written = writeSnapshot(fs, snapshotDir, {
     fenceLsn: fence,
     nextNodeId: graph.nextNodeId,

@@ -5,7 +5,7 @@ import { resolve } from "node:path";
 import type { FileSystem } from "../internal/fs.js";
 import { settle } from "../internal/settle.js";
 import { Graph } from "../store/graph.js";
-import { defaultFileSystem } from "../wal/index.js";
+import { defaultFileSystem, ensureDurableDir } from "../wal/index.js";
 import { Database } from "./database.js";
 import { resolveDatabaseOptions, type DatabaseOptions } from "./options.js";
 import { recover } from "./recovery.js";
@@ -27,7 +27,7 @@ function openDatabaseSync(dir: string | undefined, options: DatabaseOptions | un
   }
   const root = resolve(dir);
   const fs: FileSystem = options?.fileSystem ?? defaultFileSystem();
-  fs.mkdirp(root);
+  ensureDurableDir(fs, root);
   const lock = fs.lockDir(root);
   try {
     const { graph, wal, report } = recover(fs, root, opts);

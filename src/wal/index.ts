@@ -11,7 +11,9 @@
 //   options.ts      WalOptions, defaults and validation
 //   wal.ts          the log itself
 //   replay-dir.ts   read-only replay of a directory (no lock, no repair)
-export { Wal, defaultFileSystem, type WalRecovery } from "./wal.js";
+//   inspect.ts      read-only inspection: segments, records, verification of the whole log
+//   repair.ts       cutting a damaged log at its first bad record, with a backup
+export { Wal, defaultFileSystem, ensureDurableDir, type WalRecovery } from "./wal.js";
 export type { WalOptions, SyncMode, ResolvedWalOptions } from "./options.js";
 export { resolveWalOptions, DEFAULT_WAL_OPTIONS } from "./options.js";
 export { replayDir, type ReplayDirResult } from "./replay-dir.js";
@@ -20,3 +22,19 @@ export { replaySegments } from "./replay.js";
 export { acquireDirLock, LOCK_FILE_NAME } from "./lock.js";
 export { listSegments, segmentFileName, segmentPath } from "./segment-dir.js";
 export type { SegmentEntry } from "./segment-dir.js";
+export { inspectWal, readWalRecords, verifyWal } from "./inspect.js";
+export type {
+  WalInspection,
+  SegmentInfo,
+  SegmentProblem,
+  WalProblem,
+  WalProblemKind,
+  WalRecordInfo,
+  WalRecordKindName,
+  WalVerification,
+  TransactionCounts,
+  ReadWalRecordsOptions,
+  WalToolOptions,
+} from "./inspect.js";
+export { planRepair, repairWal, REPAIR_BACKUP_FORMAT } from "./repair.js";
+export type { RepairOptions, RepairPlan, RepairResult, RepairCut } from "./repair.js";

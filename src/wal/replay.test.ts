@@ -9,6 +9,7 @@ import { SegmentBuilder } from "../testing/segment-builder.js";
 import { tmpDir } from "../testing/tmp.js";
 import { RecordKind } from "./format.js";
 import { replayDir } from "./replay-dir.js";
+import { hasIntactRecordAfter } from "./replay.js";
 import { segmentFileName } from "./segment-dir.js";
 import { Wal } from "./wal.js";
 
@@ -237,5 +238,26 @@ describe("replay", () => {
     const path = writeSegment(dir, 1, bytes);
     replayDir(dir);
     assert.deepEqual(readFileSync(path), Buffer.from(bytes));
+  });
+
+  test("the search for intact records after a bad one does linear work on a crafted tail", () => {
+    const size = 128 * 1024;
+    const tail = new Uint8Array(size);
+    const view = new DataView(tail.buffer);
+    // Every 13 bytes a candidate passing every cheap check: a length reaching the end, a
+    // valid kind, a plausible lsn. Checking each in full would put ~size²/26 bytes through
+    // the CRC.
+    for (let o = 0; o + 13 <= size; o += 13) {
+      view.setUint32(o, size - o, true);
+      tail[o + 4] = 2;
+      view.setUint32(o + 5, 5, true);
+    }
+    const stats = { crcBytes: 0 };
+    const found = hasIntactRecordAfter(tail, 0, size, 4, stats);
+    assert.ok(stats.crcBytes <= 16 * size + 4 * 1024 * 1024, `${stats.crcBytes} bytes checked`);
+    assert.equal(found, true, "past its budget the search refuses rather than cuts");
+    const plain = { crcBytes: 0 };
+    assert.equal(hasIntactRecordAfter(new Uint8Array(size), 0, size, 4, plain), false);
+    assert.equal(plain.crcBytes, 0, "zeros never reach the CRC");
   });
 });

@@ -5,6 +5,7 @@
 // segment, cuts a torn tail). Record bytes are framed in record.ts, fsync sharing is
 // shared-sync.ts, the timer is flusher.ts. It knows nothing of graphs beyond handing
 // events to the LW1 codec.
+import { dirname } from "node:path";
 import type { DirLockHandle, FileSystem } from "../internal/fs.js";
 import { NodeFileSystem } from "../internal/fs.js";
 import { SkeinError } from "../internal/errors.js";
@@ -138,7 +139,7 @@ export class Wal {
       throw new TypeError("wal directory must be a non-empty string");
     }
     const opts = resolveWalOptions(options);
-    fs.mkdirp(dir);
+    ensureDurableDir(fs, dir);
     const lock = fs.lockDir(dir);
     try {
       removeTempSegments(fs, dir);
@@ -163,6 +164,9 @@ export class Wal {
       const writer = SegmentWriter.reopen(fs, last.path, last.baseLsn, last.endBytes);
       if (outcome.tornTail !== null) writer.truncateTo(outcome.tornTail.lastGoodOffset);
       else writer.sync();
+      // A crash (or a failed fsync) between a segment's rename and the directory fsync
+      // leaves its name not yet durable: make it durable before anything is acknowledged.
+      fs.syncDir(this.dir);
       return { writer, id: last.id };
     }
     const id = outcome.unfinishedSegment?.id ?? (last === undefined ? 1 : last.id + 1);
@@ -344,10 +348,21 @@ export class Wal {
     }
   }
 
-  /** Close a segment file once no fsync runs on it any more. */
+  /**
+   * Close a segment file once no fsync runs on it any more. Its records are durable by
+   * then (rotation and close fsync first), so a failing close loses nothing and is not
+   * reported: above all, never as an unhandled rejection.
+   */
   #retire(writer: SegmentWriter): void {
-    if (this.#shared.busy) void this.#shared.idle().finally(() => writer.close());
-    else writer.close();
+    const closeQuietly = (): void => {
+      try {
+        writer.close();
+      } catch {
+        // nothing to do: the file's data was fsynced before it was retired
+      }
+    };
+    if (this.#shared.busy) void this.#shared.idle().then(closeQuietly, closeQuietly);
+    else closeQuietly();
   }
 
   #checkWritable(): void {
@@ -443,4 +458,14 @@ function removeTempSegments(fs: FileSystem, dir: string): void {
   const temps = listTempSegments(fs, dir);
   for (const path of temps) fs.unlink(path);
   if (temps.length > 0) fs.syncDir(dir);
+}
+
+/**
+ * Create the directory if needed and make its entry durable in its parent, so a log
+ * created on a fresh path survives power loss along with what is written into it.
+ */
+export function ensureDurableDir(fs: FileSystem, dir: string): void {
+  fs.mkdirp(dir);
+  const parent = dirname(dir);
+  if (parent !== dir) fs.syncDir(parent);
 }

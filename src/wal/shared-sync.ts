@@ -1,12 +1,14 @@
 // Group commit for `sync()`: callers that overlap share fsyncs. At most one fsync runs
 // at a time; whoever asks while it runs waits for the next one, which then covers all of
-// them. So N concurrent callers cost two fsyncs, not N. It is handed a narrow interface to
+// them. So N concurrent callers cost two fsyncs (and two writes), not N. It is handed a narrow interface to
 // the log (write out, sync the active segment, report the outcome), not the log itself.
 // A failed fsync is final: every waiter is rejected and the failure is reported once, to
 // be latched as poison by the owner; it is never retried.
 import { crashPoint } from "../internal/crash-point.js";
 
 export interface SyncTarget {
+  /** The highest LSN appended so far, written out or still buffered. */
+  appendedLsn(): number;
   /** Write buffered records out; returns the highest LSN now in the file. */
   writeOut(): number;
   /** Start an fsync of the active segment on the thread pool. */
@@ -42,7 +44,9 @@ export class SharedSync {
   request(): Promise<number> {
     try {
       this.#target.checkUsable();
-      const lsn = this.#target.writeOut();
+      // Nothing is written here: the next fsync round writes out everything buffered by
+      // then in one call, so N callers while an fsync runs cost no system call each.
+      const lsn = this.#target.appendedLsn();
       if (lsn <= this.#target.syncedLsn()) return Promise.resolve(this.#target.syncedLsn());
       return new Promise((resolve, reject) => {
         this.#waiters.push({ lsn, resolve, reject });

@@ -98,6 +98,7 @@ export class Wal {
       firstBaseLsn: outcome.segments[0]?.baseLsn ?? opened.writer.baseLsn,
     };
     this.#shared = new SharedSync({
+      appendedLsn: () => this.#nextLsn - 1,
       writeOut: () => this.#writeOut(),
       syncAsync: () => this.#writer.syncAsync(),
       onDurable: (lsn) => this.#markSynced(lsn),

@@ -221,16 +221,18 @@ export class ByteReader {
    * bytes that remain cannot hold that many, so a hostile count never allocates.
    */
   count(what: string, minItemBytes: number): number {
-    const at = this.#pos;
-    const n = this.u64(what);
-    const fits = BigInt(Math.floor(this.remaining / Math.max(1, minItemBytes)));
-    if (n > fits) {
+    const at = this.#advance(8, what);
+    const lo = this.#view.getUint32(at, true);
+    const hi = this.#view.getUint32(at + 4, true);
+    const fits = Math.floor(this.remaining / Math.max(1, minItemBytes));
+    if (hi !== 0 || lo > fits) {
+      const n = (BigInt(hi) << 32n) | BigInt(lo);
       throw new SkeinError(
         "DECODE",
         `${what} ${n} at byte ${at} exceeds the ${this.remaining} bytes that remain`,
       );
     }
-    return Number(n);
+    return lo;
   }
 
   /** `n` raw bytes as a view into the input (no copy). */
@@ -249,6 +251,16 @@ export class ByteReader {
   string(what = "string"): string {
     const n = this.count(`${what} length`, 1);
     const at = this.#pos;
+    // Short ASCII (most keys, labels and small values) is cheaper to build by hand than
+    // through TextDecoder, which needs a view object per call; the shortest repeat most
+    // (keys, labels, types) and come from a small cache without allocating.
+    if (n <= 32) {
+      const s = shortAscii(this.#buf, at, n);
+      if (s !== null) {
+        this.#pos += n;
+        return s;
+      }
+    }
     const bytes = this.take(n, what);
     try {
       return textDecoder.decode(bytes);
@@ -266,6 +278,35 @@ export class ByteReader {
       );
     }
   }
+}
+
+const CACHE_SLOTS = 4096;
+const cachedStrings: (string | undefined)[] = new Array<string | undefined>(CACHE_SLOTS);
+
+/** `buf[at, at+n)` as a string when it is all ASCII, else null. */
+function shortAscii(buf: Uint8Array, at: number, n: number): string | null {
+  let hash = 0x811c9dc5;
+  for (let i = at; i < at + n; i++) {
+    const b = buf[i]!;
+    if (b >= 0x80) return null;
+    hash = Math.imul(hash ^ b, 0x01000193);
+  }
+  if (n > 16) return String.fromCharCode.apply(null, buf.subarray(at, at + n) as never);
+  const slot = (hash >>> 0) % CACHE_SLOTS;
+  const hit = cachedStrings[slot];
+  if (hit !== undefined && hit.length === n) {
+    let same = true;
+    for (let i = 0; i < n; i++) {
+      if (hit.charCodeAt(i) !== buf[at + i]) {
+        same = false;
+        break;
+      }
+    }
+    if (same) return hit;
+  }
+  const s = n === 0 ? "" : String.fromCharCode.apply(null, buf.subarray(at, at + n) as never);
+  cachedStrings[slot] = s;
+  return s;
 }
 
 export function fitsU64(v: bigint): boolean {

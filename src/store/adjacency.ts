@@ -12,6 +12,17 @@ export class Adjacency {
   /** Per node id; undefined where the node has nothing in this direction. */
   readonly #byNode: (Lists | undefined)[] = [];
 
+  /**
+   * Grow the per-node array up to `node` in order, so a node's first relationship
+   * written far past the end (ends arrive in any order) never turns the array sparse.
+   */
+  reserve(node: number): void {
+    const byNode = this.#byNode;
+    if (node >= byNode.length && node < byNode.length + 1024) {
+      while (byNode.length <= node) byNode.push(undefined);
+    }
+  }
+
   add(node: number, typeId: number, relId: number): void {
     const lists = this.#byNode[node];
     if (lists === undefined) {

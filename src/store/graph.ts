@@ -171,6 +171,8 @@ export class Graph implements GraphView {
     if (c.nodes.has(id)) throw new SkeinError("CONSTRAINT", `node ${id} already exists`);
     const shared = this.#labelsOf(labels);
     c.nodes.add(id);
+    c.out.reserve(id);
+    c.in.reserve(id);
     c.labelsOf[id] = shared;
     c.propsOf[id] = props;
     for (const l of shared) this.#labelIndex(l).add(id);

@@ -148,7 +148,9 @@ export class ByteReader {
   readonly #buf: Uint8Array;
   readonly #view: DataView;
   #pos: number;
-  readonly #end: number;
+  #end: number;
+  /** Where offsets in messages count from. */
+  #origin = 0;
 
   constructor(buf: Uint8Array, start = 0, end = buf.length) {
     this.#buf = buf;
@@ -157,8 +159,20 @@ export class ByteReader {
     this.#end = end;
   }
 
+  /** The read position, counted from the window's start (see `window`). */
   get position(): number {
-    return this.#pos;
+    return this.#pos - this.#origin;
+  }
+
+  /**
+   * Read `[start, end)` of the same buffer next: one reader serves many records. Byte
+   * offsets in error messages then count from `start`.
+   */
+  window(start: number, end: number): this {
+    this.#pos = start;
+    this.#end = end;
+    this.#origin = start;
+    return this;
   }
 
   get remaining(): number {
@@ -169,7 +183,7 @@ export class ByteReader {
     if (n > this.#end - this.#pos) {
       throw new SkeinError(
         "DECODE",
-        `unexpected end of input reading ${what} at byte ${this.#pos}: ${n} needed, ${this.#end - this.#pos} left`,
+        `unexpected end of input reading ${what} at byte ${this.#pos - this.#origin}: ${n} needed, ${this.#end - this.#pos} left`,
       );
     }
     const at = this.#pos;
@@ -211,7 +225,10 @@ export class ByteReader {
     const lo = this.#view.getUint32(at, true);
     const hi = this.#view.getUint32(at + 4, true);
     if (hi > 0x1f_ffff) {
-      throw new SkeinError("DECODE", `${what} at byte ${at} does not fit a safe integer`);
+      throw new SkeinError(
+        "DECODE",
+        `${what} at byte ${at - this.#origin} does not fit a safe integer`,
+      );
     }
     return hi * 0x1_0000_0000 + lo;
   }
@@ -229,7 +246,7 @@ export class ByteReader {
       const n = (BigInt(hi) << 32n) | BigInt(lo);
       throw new SkeinError(
         "DECODE",
-        `${what} ${n} at byte ${at} exceeds the ${this.remaining} bytes that remain`,
+        `${what} ${n} at byte ${at - this.#origin} exceeds the ${this.remaining} bytes that remain`,
       );
     }
     return lo;
@@ -265,7 +282,9 @@ export class ByteReader {
     try {
       return textDecoder.decode(bytes);
     } catch (cause) {
-      throw new SkeinError("DECODE", `invalid utf-8 in ${what} at byte ${at}`, { cause });
+      throw new SkeinError("DECODE", `invalid utf-8 in ${what} at byte ${at - this.#origin}`, {
+        cause,
+      });
     }
   }
 
@@ -274,7 +293,7 @@ export class ByteReader {
     if (this.#pos !== this.#end) {
       throw new SkeinError(
         "DECODE",
-        `${this.#end - this.#pos} trailing bytes after ${what} at byte ${this.#pos}`,
+        `${this.#end - this.#pos} trailing bytes after ${what} at byte ${this.#pos - this.#origin}`,
       );
     }
   }

@@ -281,8 +281,8 @@ function hex32(n: number): string {
 }
 
 /** A node record's body; malformed bytes throw SkeinError DECODE (the reader adds where). */
-export function decodeNodeBody(body: Uint8Array): SnapshotNode {
-  const r = new ByteReader(body);
+export function decodeNodeBody(body: Uint8Array | ByteReader): SnapshotNode {
+  const r = body instanceof ByteReader ? body : new ByteReader(body);
   expectKind(r, NODE_KIND, "node");
   const id = r.safeU64("node id");
   const count = r.count("label count", 8);
@@ -293,8 +293,8 @@ export function decodeNodeBody(body: Uint8Array): SnapshotNode {
   return { id, labels, properties };
 }
 
-export function decodeRelationshipBody(body: Uint8Array): SnapshotRelationship {
-  const r = new ByteReader(body);
+export function decodeRelationshipBody(body: Uint8Array | ByteReader): SnapshotRelationship {
+  const r = body instanceof ByteReader ? body : new ByteReader(body);
   expectKind(r, RELATIONSHIP_KIND, "relationship");
   const id = r.safeU64("relationship id");
   const src = r.safeU64("source node id");

@@ -15,7 +15,9 @@
 // does), and changes nothing on disk.
 import { basename, join } from "node:path";
 import { crc32 } from "node:zlib";
+import { ByteReader } from "../internal/bytes.js";
 import type { FileHandle, FileSystem } from "../internal/fs.js";
+import { IdSet } from "../store/index.js";
 import type { SnapshotHeader, SnapshotNode, SnapshotRelationship } from "./format.js";
 import { CHUNK_BYTES, HEADER_BYTES, MIN_NODE_BODY_BYTES } from "./format.js";
 import { MIN_RELATIONSHIP_BODY_BYTES, SnapshotCorruptionError, TRAILER_BYTES } from "./format.js";
@@ -104,25 +106,35 @@ function decodeRecords(
   header: SnapshotHeader,
   sink: SnapshotSink,
 ): void {
-  const nodeIds = new Set<number>();
+  // Bitmaps, not hash sets: a million ids cost 128 KiB and no rehashing.
+  const nodeIds = new IdSet();
   for (let i = 0; i < header.nodeCount; i++) {
     const at = cursor.position;
     const body = cursor.record(MIN_NODE_BODY_BYTES, "node");
-    const node = decode(path, at, `node record ${i}`, () => decodeNodeBody(body));
+    let node: SnapshotNode;
+    try {
+      node = decodeNodeBody(body);
+    } catch (cause) {
+      throw undecodable(path, at, `node record ${i}`, cause);
+    }
     checkId(path, at, "node", node.id, header.nextNodeId, nodeIds);
     sink.node(node);
   }
-  const relIds = new Set<number>();
+  const relIds = new IdSet();
   for (let i = 0; i < header.relationshipCount; i++) {
     const at = cursor.position;
     const body = cursor.record(MIN_RELATIONSHIP_BODY_BYTES, "relationship");
-    const rel = decode(path, at, `relationship record ${i}`, () => decodeRelationshipBody(body));
+    let rel: SnapshotRelationship;
+    try {
+      rel = decodeRelationshipBody(body);
+    } catch (cause) {
+      throw undecodable(path, at, `relationship record ${i}`, cause);
+    }
     checkId(path, at, "relationship", rel.id, header.nextRelationshipId, relIds);
-    for (const end of [rel.src, rel.dst]) {
-      if (!nodeIds.has(end)) {
-        const detail = `relationship ${rel.id} joins node ${end}, which the snapshot does not hold`;
-        throw new SnapshotCorruptionError(path, at, detail);
-      }
+    const missing = !nodeIds.has(rel.src) ? rel.src : !nodeIds.has(rel.dst) ? rel.dst : null;
+    if (missing !== null) {
+      const detail = `relationship ${rel.id} joins node ${missing}, which the snapshot does not hold`;
+      throw new SnapshotCorruptionError(path, at, detail);
     }
     sink.relationship(rel);
   }
@@ -133,13 +145,9 @@ function decodeRecords(
 }
 
 /** Any failure to decode checksummed bytes is damage, whatever raised it. */
-function decode<T>(path: string, at: number, what: string, fn: () => T): T {
-  try {
-    return fn();
-  } catch (cause) {
-    const why = cause instanceof Error ? cause.message : String(cause);
-    throw new SnapshotCorruptionError(path, at, `${what}: ${why}`, cause);
-  }
+function undecodable(path: string, at: number, what: string, cause: unknown): Error {
+  const why = cause instanceof Error ? cause.message : String(cause);
+  return new SnapshotCorruptionError(path, at, `${what}: ${why}`, cause);
 }
 
 function checkId(
@@ -148,7 +156,7 @@ function checkId(
   what: string,
   id: number,
   next: number,
-  seen: Set<number>,
+  seen: IdSet,
 ): void {
   if (id >= next) {
     throw new SnapshotCorruptionError(
@@ -194,11 +202,13 @@ class ChunkCursor {
   #position: number;
   #bufStart: number; // file offset of buf[0]
   #bufLength = 0;
+  readonly #reader: ByteReader;
 
   constructor(handle: FileHandle, path: string, buf: Uint8Array, start: number, end: number) {
     this.#handle = handle;
     this.#path = path;
     this.#buf = buf;
+    this.#reader = new ByteReader(buf);
     this.#position = start;
     this.#bufStart = start;
     this.#end = end;
@@ -212,16 +222,24 @@ class ChunkCursor {
     return this.#end - this.#position;
   }
 
-  /** One record's body: its u32 length, checked, then that many bytes. */
-  record(minBodyBytes: number, what: string): Uint8Array {
+  /**
+   * One record's body, as a reader over exactly its bytes: its u32 length is checked,
+   * then that many bytes are made available. The reader is reused from call to call.
+   */
+  record(minBodyBytes: number, what: string): ByteReader {
     const at = this.#position;
     const prefix = this.#take(4, `${what} record length`);
-    const length = new DataView(prefix.buffer, prefix.byteOffset, 4).getUint32(0, true);
+    const length = (prefix[0]! | (prefix[1]! << 8) | (prefix[2]! << 16)) + prefix[3]! * 0x100_0000;
     if (length < minBodyBytes) {
       const detail = `${what} record length ${length} is below the ${minBodyBytes} bytes of the smallest`;
       throw new SnapshotCorruptionError(this.#path, at, detail);
     }
-    return this.#take(length, `${what} record`);
+    const body = this.#take(length, `${what} record`);
+    if (body.buffer !== this.#buf.buffer) return new ByteReader(body);
+    return this.#reader.window(
+      body.byteOffset - this.#buf.byteOffset,
+      body.byteOffset - this.#buf.byteOffset + length,
+    );
   }
 
   /** `n` bytes; a view valid until the next call. Bounded before anything is allocated. */

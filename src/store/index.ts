@@ -89,3 +89,4 @@ export {
 export { readProperties, readValue, writeProperties, writeValue } from "./lw1-values.js";
 export { Node, Path, Relationship } from "./entities.js";
 export { Graph, type GraphView } from "./graph.js";
+export { IdSet } from "./id-set.js";

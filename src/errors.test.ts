@@ -646,7 +646,7 @@ pin("IO", "injected EIO and ENOSPC keep the errno in cause.code", () => {
   const fresh = new MemFs();
   // The first directory fsync makes the new log directory's entry durable in its parent.
   fresh.inject({ op: "syncDir", nth: 1, errno: "EIO" });
-  const dirErr = expectError(() => openMem(fresh), "IO", "fsync failed for /db: EIO");
+  const dirErr = expectError(() => openMem(fresh), "IO", "fsync failed for /: EIO");
   assert.equal(causeCode(dirErr), "EIO");
 });
 
@@ -1404,4 +1404,60 @@ test("docs/errors.md has a section for every SkeinErrorCode", () => {
   for (const code of Object.keys(ALL_CODES)) {
     assert.ok(doc.includes(`\n## \`${code}\`\n`), `docs/errors.md lacks "## \`${code}\`"`);
   }
+});
+
+// ---- gaps between segments, and re-entry from a write callback ------------------------------
+
+pin("WAL_CORRUPTION", "a missing segment or missing lsns between segments", () => {
+  const first = new SegmentBuilder(1, true).tx(1, [ev(1)]).bytes();
+  const jump = new MemFs();
+  jump.mkdirp(DIR);
+  jump.setBytes(SEG1, first);
+  jump.setBytes(`${DIR}/0000000003.wal`, new SegmentBuilder(7).tx(7, [ev(3)]).bytes());
+  expectError(
+    () => openMem(jump),
+    "WAL_CORRUPTION",
+    "segment ids jump from 1 to 3: the segments in between are missing",
+  );
+  const gap = new MemFs();
+  gap.mkdirp(DIR);
+  gap.setBytes(SEG1, first);
+  gap.setBytes(`${DIR}/0000000002.wal`, new SegmentBuilder(7).tx(7, [ev(3)]).bytes());
+  expectError(
+    () => openMem(gap),
+    "WAL_CORRUPTION",
+    `lsns 4..6 are missing before segment ${DIR}/0000000002.wal`,
+  );
+  // At or below the fence the gap is covered by a snapshot: no damage.
+  openMem(gap, { checkpointLsn: 6 }).close();
+});
+
+pin("INVALID_ARGUMENT", "write, checkpoint and close from inside a write callback", async () => {
+  const mem = new MemFs();
+  const db = await openMemDb(mem);
+  const inner: Promise<string>[] = [];
+  // Each refusal is handled at once: a rejection left waiting would count as unhandled.
+  const outcome = (p: Promise<unknown>) =>
+    p.then(
+      () => "not refused",
+      (e: unknown) => (e instanceof SkeinError ? `${e.code}: ${e.message}` : String(e)),
+    );
+  await db.write((tx) => {
+    tx.createNode(["Outer"]);
+    inner.push(outcome(db.write((t) => t.createNode([]))));
+    inner.push(outcome(db.checkpoint()), outcome(db.close()));
+  });
+  const messages = await Promise.all(inner);
+  const tail = "cannot be called inside a write callback: make the change through its transaction";
+  assert.deepEqual(messages, [
+    `INVALID_ARGUMENT: write ${tail}`,
+    `INVALID_ARGUMENT: checkpoint ${tail}`,
+    `INVALID_ARGUMENT: close ${tail}`,
+  ]);
+  assert.equal(
+    db.read((v) => v.nodeCount),
+    1,
+    "the outer write went through alone",
+  );
+  await db.close();
 });

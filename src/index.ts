@@ -84,6 +84,7 @@ export {
 } from "./wal/index.js";
 export {
   openDatabase,
+  databaseSnapshotFence,
   Database,
   type DatabaseOptions,
   type DatabaseStatus,

@@ -6,6 +6,7 @@
 // (and `wal truncate`, which opens the log, would otherwise create it).
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { databaseSnapshotFence } from "../index.js";
 import { CommandFailure } from "./command-support.js";
 
 /** A segment's file name (docs/wal-format.md, "Directory"). */
@@ -32,6 +33,14 @@ export function resolveWalDir(arg: string): WalDirChoice {
   const inner = join(root, "wal");
   if (!hasSegments && isDirectory(inner)) return { walDir: inner, databaseDir: root };
   return { walDir: root, databaseDir: null };
+}
+
+/**
+ * The fence the log is judged from: a database's newest good snapshot covers everything
+ * at or below it, so records missing there are not damage. 0 for a bare log directory.
+ */
+export function fenceOf(choice: WalDirChoice): number {
+  return choice.databaseDir === null ? 0 : databaseSnapshotFence(choice.databaseDir);
 }
 
 /** The first line of a command's text output: which directory it read. */

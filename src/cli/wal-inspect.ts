@@ -5,7 +5,7 @@ import { basename } from "node:path";
 import { inspectWal, type SegmentInfo, type WalInspection } from "../index.js";
 import { EXIT_OK, EXIT_PROBLEM, type CliIO, type Command } from "./command.js";
 import { parseCommandLine, positionals, printJson, reportFailures } from "./command-support.js";
-import { DIR_HELP, resolveWalDir, walDirLine } from "./wal-dir.js";
+import { DIR_HELP, fenceOf, resolveWalDir, walDirLine } from "./wal-dir.js";
 import {
   adviceText,
   kindsText,
@@ -86,7 +86,7 @@ function runInspect(args: string[], io: CliIO): Promise<number> {
   const { values, positionals: given } = parseCommandLine(args, { json: { type: "boolean" } });
   const [dirArg] = positionals(given, ["dir"]);
   const choice = resolveWalDir(dirArg!);
-  const inspection = inspectWal(choice.walDir);
+  const inspection = inspectWal(choice.walDir, { fenceLsn: fenceOf(choice) });
   const anyProblem =
     inspection.problem !== null || inspection.segments.some((s) => s.problem !== null);
   const code = anyProblem ? EXIT_PROBLEM : EXIT_OK;

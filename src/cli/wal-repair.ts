@@ -6,7 +6,7 @@ import { planRepair, repairWal, type RepairPlan, type RepairResult } from "../in
 import { basename } from "node:path";
 import { EXIT_OK, EXIT_PROBLEM, type CliIO, type Command } from "./command.js";
 import { parseCommandLine, positionals, printJson, reportFailures } from "./command-support.js";
-import { DIR_HELP, resolveWalDir, walDirLine, type WalDirChoice } from "./wal-dir.js";
+import { DIR_HELP, fenceOf, resolveWalDir, walDirLine, type WalDirChoice } from "./wal-dir.js";
 import { plural, problemLines } from "./wal-text.js";
 
 const HELP = `usage: skein wal repair <dir> [--yes] [--backup FILE] [--json]
@@ -94,7 +94,9 @@ function runRepair(args: string[], io: CliIO): Promise<number> {
   });
   const [dirArg] = positionals(given, ["dir"]);
   const choice = resolveWalDir(dirArg!);
-  const options = values.backup === undefined ? {} : { backupPath: values.backup };
+  const fenceLsn = fenceOf(choice);
+  const options =
+    values.backup === undefined ? { fenceLsn } : { fenceLsn, backupPath: values.backup };
   const done = values.yes === true;
   const result: RepairResult = done
     ? repairWal(choice.walDir, options)

@@ -5,7 +5,7 @@
 import { inspectWal, type SegmentInfo } from "../index.js";
 import { EXIT_OK, type CliIO, type Command } from "./command.js";
 import { parseCommandLine, positionals, printJson, reportFailures } from "./command-support.js";
-import { DIR_HELP, resolveWalDir, walDirLine } from "./wal-dir.js";
+import { DIR_HELP, fenceOf, resolveWalDir, walDirLine } from "./wal-dir.js";
 import { kindsText, lsnRange, plural, problemKindText, tableLines } from "./wal-text.js";
 
 const HELP = `usage: skein wal status <dir> [--json]
@@ -54,7 +54,7 @@ function runStatus(args: string[], io: CliIO): Promise<number> {
   const { values, positionals: given } = parseCommandLine(args, { json: { type: "boolean" } });
   const [dirArg] = positionals(given, ["dir"]);
   const choice = resolveWalDir(dirArg!);
-  const inspection = inspectWal(choice.walDir);
+  const inspection = inspectWal(choice.walDir, { fenceLsn: fenceOf(choice) });
   if (values.json) {
     const { dir: _dir, segments, ...totals } = inspection;
     const list = segments.map(({ problem: _problem, ...s }) => s);

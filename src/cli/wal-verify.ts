@@ -5,7 +5,7 @@
 import { verifyWal, type WalVerification } from "../index.js";
 import { EXIT_OK, EXIT_PROBLEM, type CliIO, type Command } from "./command.js";
 import { parseCommandLine, positionals, printJson, reportFailures } from "./command-support.js";
-import { DIR_HELP, resolveWalDir, walDirLine } from "./wal-dir.js";
+import { DIR_HELP, fenceOf, resolveWalDir, walDirLine } from "./wal-dir.js";
 import { plural, problemLines } from "./wal-text.js";
 
 const HELP = `usage: skein wal verify <dir> [--json]
@@ -57,7 +57,7 @@ function runVerify(args: string[], io: CliIO): Promise<number> {
   const { values, positionals: given } = parseCommandLine(args, { json: { type: "boolean" } });
   const [dirArg] = positionals(given, ["dir"]);
   const choice = resolveWalDir(dirArg!);
-  const verified = verifyWal(choice.walDir);
+  const verified = verifyWal(choice.walDir, { fenceLsn: fenceOf(choice) });
   const code = verified.ok ? EXIT_OK : EXIT_PROBLEM;
   if (values.json) {
     const { dir: _dir, ...rest } = verified;

@@ -11,3 +11,4 @@ export { Database, type DatabaseStatus } from "./database.js";
 export type { DatabaseOptions } from "./options.js";
 export type { WriteTransaction } from "./transaction.js";
 export type { RecoveryReport, SnapshotProblem } from "./recovery.js";
+export { databaseSnapshotFence } from "./recovery.js";

@@ -7,7 +7,7 @@ import type { FileSystem } from "../internal/fs.js";
 import { SkeinError } from "../internal/errors.js";
 import { listSnapshots, readSnapshot } from "../snapshot/index.js";
 import { Graph } from "../store/graph.js";
-import { Wal } from "../wal/index.js";
+import { Wal, defaultFileSystem } from "../wal/index.js";
 import type { ResolvedDatabaseOptions } from "./options.js";
 
 export interface SnapshotProblem {
@@ -128,7 +128,12 @@ export function recover(fs: FileSystem, dir: string, opts: ResolvedDatabaseOptio
       snap.path === null ? "there is no snapshot" : `the snapshot ends at lsn ${snap.fence}`;
     throw new SkeinError("WAL_MALFORMED", `${base} but ${have}: records in between are missing`);
   }
-  setAside(fs, snapshotDirOf(dir), snap.damaged);
+  try {
+    setAside(fs, snapshotDirOf(dir), snap.damaged);
+  } catch (err) {
+    wal.close();
+    throw err;
+  }
   return {
     graph,
     wal,
@@ -142,4 +147,21 @@ export function recover(fs: FileSystem, dir: string, opts: ResolvedDatabaseOptio
       durationMs: performance.now() - started,
     },
   };
+}
+
+/**
+ * The fence of a database directory's newest snapshot that checks out, or 0 when there is
+ * none: where replay of its log starts. Reads only; takes no lock. The log tools use it
+ * so that LSNs a snapshot already covers are not taken for missing records.
+ */
+export function databaseSnapshotFence(dir: string, fs: FileSystem = defaultFileSystem()): number {
+  for (const snap of listSnapshots(fs, snapshotDirOf(dir))) {
+    try {
+      return readSnapshot(fs, snap.path, { node: () => undefined, relationship: () => undefined })
+        .fenceLsn;
+    } catch (err) {
+      if (!(err instanceof SkeinError) || err.code !== "SNAPSHOT_CORRUPTION") throw err;
+    }
+  }
+  return 0;
 }

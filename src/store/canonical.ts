@@ -14,6 +14,7 @@ import {
   isTaggedValue,
   setMapEntry,
   sortedKeys,
+  isWellFormedString,
   valueKind,
   describeValue,
   type Properties,
@@ -54,6 +55,9 @@ function canonicalMap(m: object, depth: number): Properties {
   const out: Properties = {};
   // Inserted in encoding order, so the encoder finds the keys sorted already.
   for (const key of sortedKeys(m)) {
+    if (!isWellFormedString(key)) {
+      throw new TypeError(`property key ${describeValue(key)} has a lone surrogate`);
+    }
     setMapEntry(out, key, canonicalValue((m as Record<string, unknown>)[key], depth));
   }
   return Object.freeze(out);

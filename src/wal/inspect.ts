@@ -39,6 +39,12 @@ export type WalProblemKind = LogProblemKind;
 export interface WalToolOptions {
   /** The file system to read through: for tests. Default: the real one. */
   readonly fileSystem?: FileSystem;
+  /**
+   * The fence of the snapshot the log is replayed from (a database's newest good
+   * snapshot, `databaseSnapshotFence`). Default 0: the log alone. LSNs missing at or below
+   * the fence are no damage, since the snapshot holds what they did.
+   */
+  readonly fenceLsn?: number;
 }
 
 /** The first problem of a log, located. */
@@ -196,12 +202,12 @@ interface ToolScan {
   readonly problem: WalProblem | null;
 }
 
-function scanForTools(fs: FileSystem, dir: string): ToolScan {
+function scanForTools(fs: FileSystem, dir: string, fenceLsn = 0): ToolScan {
   const entries = listSegments(fs, dir);
   const counters = new Map<number, RecordCounter>();
   const all = new RecordCounter();
   const scan = scanLog(fs, entries, {
-    fenceLsn: 0,
+    fenceLsn,
     sink: () => undefined,
     decodeAll: true,
     onRecord: (rec, segment) => {
@@ -291,7 +297,7 @@ function walkSegment(
 export function inspectWal(dir: string, options?: WalToolOptions): WalInspection {
   checkWalDir(dir);
   const fs = toolFs(options);
-  const { entries, scan, counters, problem } = scanForTools(fs, dir);
+  const { entries, scan, counters, problem } = scanForTools(fs, dir, options?.fenceLsn);
   let checkpointLsnObserved = scan.outcome.checkpointLsnObserved;
   const segments = entries.map((entry, i): SegmentInfo => {
     const header = readHeader(fs, entry.path);
@@ -345,7 +351,7 @@ export function inspectWal(dir: string, options?: WalToolOptions): WalInspection
  */
 export function verifyWal(dir: string, options?: WalToolOptions): WalVerification {
   checkWalDir(dir);
-  const { entries, scan, all, problem } = scanForTools(toolFs(options), dir);
+  const { entries, scan, all, problem } = scanForTools(toolFs(options), dir, options?.fenceLsn);
   const k = all.byKind;
   return {
     ok: problem === null,

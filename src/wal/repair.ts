@@ -88,8 +88,8 @@ function isDamage(p: WalProblem): boolean {
   return p.code === "WAL_CORRUPTION" || p.kind === "tornTail";
 }
 
-function planWith(fs: FileSystem, dir: string): RepairPlan {
-  const verified = verifyWal(dir, { fileSystem: fs });
+function planWith(fs: FileSystem, dir: string, fenceLsn = 0): RepairPlan {
+  const verified = verifyWal(dir, { fileSystem: fs, fenceLsn });
   const problem = verified.problem;
   const none = { dir, problem, cuts: [], removedBytes: 0, keptUpToLsn: verified.maxLsn };
   if (problem === null) return { ...none, action: "none", reason: null };
@@ -157,7 +157,7 @@ export function planRepair(dir: string, options?: RepairOptions): RepairPlan {
   checkWalDir(dir);
   const fs = options?.fileSystem ?? readOnlyFileSystem();
   if (options?.backupPath !== undefined) checkBackupPath(fs, options.backupPath);
-  return planWith(fs, dir);
+  return planWith(fs, dir, options?.fenceLsn);
 }
 
 /**
@@ -171,7 +171,7 @@ export function repairWal(dir: string, options?: RepairOptions): RepairResult {
   if (options?.backupPath !== undefined) checkBackupPath(fs, options.backupPath);
   const lock = fs.lockDir(dir);
   try {
-    const plan = planWith(fs, dir);
+    const plan = planWith(fs, dir, options?.fenceLsn);
     if (plan.action !== "cut") return { ...plan, backupPath: null };
     const backupPath = options?.backupPath ?? defaultBackupPath(fs, dir, new Date());
     checkBackupPath(fs, backupPath);

@@ -5,7 +5,7 @@
 // segment, cuts a torn tail). Record bytes are framed in record.ts, fsync sharing is
 // shared-sync.ts, the timer is flusher.ts. It knows nothing of graphs beyond handing
 // events to the LW1 codec.
-import { dirname } from "node:path";
+import { basename, dirname } from "node:path";
 import type { DirLockHandle, FileSystem } from "../internal/fs.js";
 import { NodeFileSystem } from "../internal/fs.js";
 import { SkeinError } from "../internal/errors.js";
@@ -466,7 +466,14 @@ function removeTempSegments(fs: FileSystem, dir: string): void {
  * created on a fresh path survives power loss along with what is written into it.
  */
 export function ensureDurableDir(fs: FileSystem, dir: string): void {
+  // Every directory this creates must become durable in its own parent, not just the last.
+  const created: string[] = [dir];
+  for (let p = dir; dirname(p) !== p && !fs.list(dirname(p)).includes(basename(p));) {
+    p = dirname(p);
+    created.push(p);
+  }
   fs.mkdirp(dir);
-  const parent = dirname(dir);
-  if (parent !== dir) fs.syncDir(parent);
+  for (const d of created.reverse()) {
+    if (dirname(d) !== d) fs.syncDir(dirname(d));
+  }
 }

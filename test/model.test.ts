@@ -9,7 +9,8 @@
 // after the last point known durable (a checkpoint, a sync, a close), but only whole ones,
 // oldest last: the recovered graph must equal the model after SOME commit from that point
 // on. The model is then reset to that commit and the run continues. A killed process
-// loses nothing in any mode: its writes were handed to the file system. New ids must
+// loses nothing it acknowledged in any mode (acknowledged writes were handed to the file
+// system); writes still in flight may be lost, whole and newest first. New ids must
 // never reuse an id a surviving commit handed out.
 //
 // Every run prints its seed. SKEIN_MODEL_SEED=<n> reruns one seed; SKEIN_MODEL_RUNS and
@@ -595,6 +596,10 @@ class Run {
   readonly history: Commit[] = [{ model: this.model, issuedNodes: 0, issuedRels: 0 }];
   /** Index into history of the newest commit known durable whatever the sync mode. */
   floor = 0;
+  /** Index into history of the newest commit whose write promise has resolved. */
+  acked = 0;
+  /** Bumped at every open: a write of an earlier handle acknowledges nothing here. */
+  generation = 0;
   /** Ids handed out by commits, in order, and as sets for lookups. */
   readonly issuedNodes: number[] = [];
   readonly issuedRels: number[] = [];
@@ -617,6 +622,7 @@ class Run {
   }
 
   async open(): Promise<string> {
+    this.generation++;
     this.opts = randomOptions(this.rng);
     this.db = await openDatabase(DIR, { ...this.opts, fileSystem: this.fs });
     this.checkpointLsn = this.db.status().lastCheckpointLsn;
@@ -658,6 +664,7 @@ class Run {
     this.issuedNodeSet = new Set(this.issuedNodes);
     this.issuedRelSet = new Set(this.issuedRels);
     this.floor = at;
+    this.acked = Math.min(this.acked, at);
   }
 }
 
@@ -736,7 +743,12 @@ function launchWrite(run: Run, trail: string[]): Promise<void> {
     );
   }
   run.commit(staged, nodes, rels);
-  return pending.then((result) => assert.deepEqual(result, [...nodes, ...rels]));
+  const index = run.last;
+  const generation = run.generation;
+  return pending.then((result) => {
+    assert.deepEqual(result, [...nodes, ...rels]);
+    if (run.generation === generation) run.acked = Math.max(run.acked, index);
+  });
 }
 
 /** What a killed process leaves: every byte written, fsynced or not, under current names. */
@@ -749,14 +761,35 @@ function processKill(fs: MemFs): MemFs {
   return next;
 }
 
-/** A killed process loses nothing its writes handed to the file system, in every mode. */
+/**
+ * A killed process loses nothing it acknowledged, in every mode: acknowledged writes were
+ * handed to the file system. Writes still in flight (issued, not yet resolved) may or may
+ * not have been, but only whole and oldest first.
+ */
 async function kill(run: Run): Promise<string> {
   const survivor = processKill(run.fs);
   await run.db.close().catch(() => undefined);
   run.fs = survivor;
-  run.floor = run.last;
   run.stats.kills++;
-  return `process killed in ${run.opts.syncMode} mode; ${await run.open()}`;
+  const opened = await run.open();
+  const at = recoveredCommit(run, Math.max(run.floor, run.acked), "a kill");
+  run.resetTo(at);
+  run.floor = at;
+  return `process killed in ${run.opts.syncMode} mode: recovered commit #${at}; ${opened}`;
+}
+
+/** The commit from `floor` on that the reopened graph equals; a mismatch if there is none. */
+function recoveredCommit(run: Run, floor: number, after: string): number {
+  const state = run.db.read(readState);
+  for (let i = floor; i <= run.last; i++) {
+    if (stateDiff(state, run.history[i]!.model) === null) return i;
+  }
+  const newest = stateDiff(state, run.model);
+  const oldest = stateDiff(state, run.history[floor]!.model);
+  throw new Mismatch(
+    `after ${after} in ${run.opts.syncMode} mode the graph matches no commit from #${floor} to #${run.last}` +
+      `; against the newest: ${newest}; against #${floor}: ${oldest}`,
+  );
 }
 
 /** Power loss: only what was fsynced survives. */
@@ -766,19 +799,7 @@ async function crash(run: Run): Promise<string> {
   await run.db.close().catch(() => undefined); // the old handle writes to the lost machine
   run.fs = crashed;
   const opened = await run.open();
-  const state = run.db.read(readState);
-  let at = -1;
-  for (let i = run.floor; i <= run.last && at < 0; i++) {
-    if (stateDiff(state, run.history[i]!.model) === null) at = i;
-  }
-  if (at < 0) {
-    const newest = stateDiff(state, run.model);
-    const oldest = stateDiff(state, run.history[run.floor]!.model);
-    throw new Mismatch(
-      `after a crash in ${mode} mode the graph matches no commit from #${run.floor} to #${run.last}` +
-        ` (durable from #${run.floor}); against the newest: ${newest}; against #${run.floor}: ${oldest}`,
-    );
-  }
+  const at = recoveredCommit(run, run.floor, "a crash");
   const lost = run.last - at;
   run.stats.crashes++;
   run.stats.lostCommits += lost;

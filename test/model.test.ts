@@ -768,11 +768,15 @@ function processKill(fs: MemFs): MemFs {
  */
 async function kill(run: Run): Promise<string> {
   const survivor = processKill(run.fs);
+  // What was acknowledged when the process died; closing the old handle below would
+  // acknowledge more, but those writes happen after the death, on the lost process.
+  const acked = run.acked;
+  run.generation++;
   await run.db.close().catch(() => undefined);
   run.fs = survivor;
   run.stats.kills++;
   const opened = await run.open();
-  const at = recoveredCommit(run, Math.max(run.floor, run.acked), "a kill");
+  const at = recoveredCommit(run, Math.max(run.floor, acked), "a kill");
   run.resetTo(at);
   run.floor = at;
   return `process killed in ${run.opts.syncMode} mode: recovered commit #${at}; ${opened}`;

@@ -12,20 +12,7 @@
 //
 // It does not tokenize (csv-parse.ts) nor decide export columns (csv-export.ts).
 import { Float, isTaggedValue, point, type PointValue, type PropertyValue } from "../index.js";
-import {
-  dateText,
-  dateTimeText,
-  durationText,
-  localDateTimeText,
-  localTimeText,
-  parseDate,
-  parseDateTime,
-  parseDuration,
-  parseLocalDateTime,
-  parseLocalTime,
-  parseTime,
-  timeText,
-} from "./temporal-text.js";
+import { parseTemporal, temporalText } from "./temporal-text.js";
 import { encodeValue, floatValue, parseValue } from "./value-json.js";
 
 /** The types a column can have; lower case here, case-insensitive in headers. */
@@ -143,17 +130,17 @@ function scalarOf(type: CsvType, raw: string): PropertyValue {
       return lower === "true";
     }
     case "date":
-      return parseDate(text);
+      return parseTemporal("date", text);
     case "localtime":
-      return parseLocalTime(text);
+      return parseTemporal("localTime", text);
     case "time":
-      return parseTime(text);
+      return parseTemporal("time", text);
     case "localdatetime":
-      return parseLocalDateTime(text);
+      return parseTemporal("localDateTime", text);
     case "datetime":
-      return parseDateTime(text);
+      return parseTemporal("dateTime", text);
     case "duration":
-      return parseDuration(text);
+      return parseTemporal("duration", text);
     case "point":
       return parsePointText(text);
     case "json":
@@ -212,7 +199,7 @@ export function scalarType(v: PropertyValue): CsvType | null {
     case "dateTime":
       return "datetime";
     case "duration":
-      return durationText(v) === null ? null : "duration";
+      return temporalText(v) === null ? null : "duration";
     default:
       return null;
   }
@@ -232,17 +219,13 @@ export function scalarText(v: PropertyValue, type: CsvType): string {
   if (v === null || !isTaggedValue(v)) return encodeValue(v);
   switch (v.kind) {
     case "date":
-      return dateText(v);
     case "localTime":
-      return localTimeText(v);
     case "time":
-      return timeText(v);
     case "localDateTime":
-      return localDateTimeText(v);
     case "dateTime":
-      return dateTimeText(v);
     case "duration":
-      return durationText(v) ?? encodeValue(v);
+      // Only a duration may have no text: then its column is json (see scalarType).
+      return temporalText(v) ?? encodeValue(v);
     case "point":
       return pointText(v);
     default:

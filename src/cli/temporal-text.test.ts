@@ -23,8 +23,11 @@ import {
   parseDuration,
   parseLocalDateTime,
   parseLocalTime,
+  parseTemporal,
   parseTime,
+  temporalText,
   timeText,
+  type TemporalValue,
 } from "./temporal-text.js";
 
 function roundTrips<T extends PropertyValue>(
@@ -123,6 +126,26 @@ void test("durations: ISO 8601 forms fold into the four fields", () => {
   );
   const neg = parseDuration("-P1DT1S");
   assert.deepEqual([neg.months, neg.days, neg.seconds, neg.nanoseconds], [0, -1, -1, 0]);
+});
+
+void test("temporalText and parseTemporal take each kind to its own text and parser", () => {
+  const cases: [TemporalValue, string][] = [
+    [date({ year: 2024, month: 2, day: 29 }), "2024-02-29"],
+    [localTime({ hour: 9, minute: 30 }), "09:30:00"],
+    [time({ hour: 9, offsetSeconds: 3600 }), "09:00:00+01:00"],
+    [localDateTime({ year: 2024, month: 2, day: 29, hour: 9 }), "2024-02-29T09:00:00"],
+    [
+      dateTime({ year: 2024, month: 2, day: 29, hour: 9, offsetSeconds: 0 }),
+      "2024-02-29T09:00:00Z",
+    ],
+    [duration({ months: 14, days: 3, seconds: 1 }), "P14M3DT1S"],
+  ];
+  for (const [v, text] of cases) {
+    assert.equal(temporalText(v), text);
+    assert.ok(valuesEqual(parseTemporal(v.kind, text), v), `${text} reads back as ${v.kind}`);
+  }
+  assert.equal(temporalText(duration({ seconds: 1, nanoseconds: -1 })), null);
+  assert.throws(() => parseTemporal("date", "09:30:00"), TypeError);
 });
 
 void test("malformed text is refused with the text in the message", () => {

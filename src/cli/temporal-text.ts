@@ -14,6 +14,9 @@
 // well-formed text throws their RangeError. A duration whose nanoseconds cannot ride on the
 // seconds' fraction (opposite signs, or a second or more) has no text form here:
 // `durationText` returns null and callers use the four-field form instead.
+//
+// The data formats go through `temporalText` and `parseTemporal`, which pick the kind's
+// function, so the list of kinds and their functions is written once, here.
 import {
   date,
   dateTime,
@@ -170,4 +173,45 @@ export function parseDuration(text: string): DurationValue {
     seconds: negate * (big(m[6]) * 3600n + big(m[7]) * 60n + big(secondsText)),
     nanoseconds: negate * nanos,
   });
+}
+
+/** The values that have a text form here. */
+export type TemporalValue =
+  DateValue | LocalTimeValue | TimeValue | LocalDateTimeValue | DateTimeValue | DurationValue;
+export type TemporalKind = TemporalValue["kind"];
+
+/** A temporal value's text; null only for a duration that has none (see `durationText`). */
+export function temporalText(v: Exclude<TemporalValue, { kind: "duration" }>): string;
+export function temporalText(v: TemporalValue): string | null;
+export function temporalText(v: TemporalValue): string | null {
+  switch (v.kind) {
+    case "date":
+      return dateText(v);
+    case "localTime":
+      return localTimeText(v);
+    case "time":
+      return timeText(v);
+    case "localDateTime":
+      return localDateTimeText(v);
+    case "dateTime":
+      return dateTimeText(v);
+    case "duration":
+      return durationText(v);
+  }
+}
+
+type ValueOf<K extends TemporalKind> = Extract<TemporalValue, { kind: K }>;
+
+const PARSERS: { readonly [K in TemporalKind]: (text: string) => ValueOf<K> } = {
+  date: parseDate,
+  localTime: parseLocalTime,
+  time: parseTime,
+  localDateTime: parseLocalDateTime,
+  dateTime: parseDateTime,
+  duration: parseDuration,
+};
+
+/** The value of kind `kind` that `text` spells, read by that kind's parser above. */
+export function parseTemporal<K extends TemporalKind>(kind: K, text: string): ValueOf<K> {
+  return PARSERS[kind](text);
 }

@@ -43,20 +43,7 @@ import {
   type VectorElementType,
 } from "../index.js";
 import { parseJson, type JsonObject, type JsonValue } from "./json-parse.js";
-import {
-  dateText,
-  dateTimeText,
-  durationText,
-  localDateTimeText,
-  localTimeText,
-  parseDate,
-  parseDateTime,
-  parseDuration,
-  parseLocalDateTime,
-  parseLocalTime,
-  parseTime,
-  timeText,
-} from "./temporal-text.js";
+import { parseTemporal, temporalText, type TemporalKind } from "./temporal-text.js";
 
 // ---- encoding ---------------------------------------------------------------------------
 
@@ -111,15 +98,11 @@ function encodeTagged(v: TaggedValue): string {
     case "float":
       return floatJson(v.value);
     case "date":
-      return `{"$date":"${dateText(v)}"}`;
     case "localTime":
-      return `{"$localTime":"${localTimeText(v)}"}`;
     case "time":
-      return `{"$time":"${timeText(v)}"}`;
     case "localDateTime":
-      return `{"$localDateTime":"${localDateTimeText(v)}"}`;
     case "dateTime":
-      return `{"$dateTime":"${dateTimeText(v)}"}`;
+      return `{"$${v.kind}":"${temporalText(v)}"}`;
     case "duration":
       return `{"$duration":${durationJson(v)}}`;
     case "point": {
@@ -137,7 +120,7 @@ function encodeTagged(v: TaggedValue): string {
 }
 
 function durationJson(v: DurationValue): string {
-  const text = durationText(v);
+  const text = temporalText(v);
   if (text !== null) return `"${text}"`;
   return `{"months":${v.months},"days":${v.days},"seconds":${v.seconds},"nanoseconds":${v.nanoseconds}}`;
 }
@@ -189,13 +172,13 @@ const CLOCK_FIELDS = ["hour", "minute", "second", "nanosecond"];
  * `skein wal dump` writes), each an integer; the factory checks the ranges.
  */
 function temporal(
-  tag: string,
-  parse: (text: string) => PropertyValue,
+  kind: Exclude<TemporalKind, "duration">,
   make: (fields: Record<string, number>) => PropertyValue,
   allowed: readonly string[],
 ): (j: JsonValue) => PropertyValue {
+  const tag = `$${kind}`;
   return (j) => {
-    if (typeof j === "string") return parse(j);
+    if (typeof j === "string") return parseTemporal(kind, j);
     if (!isObject(j)) throw tagError(tag, "a string (or an object of its fields)");
     fieldsOnly(tag, j, allowed);
     const fields: Record<string, number> = {};
@@ -211,35 +194,22 @@ const DECODERS: ReadonlyMap<string, (j: JsonValue) => PropertyValue> = new Map<
   ["$map", (j) => decodeMap(object("$map", j))],
   ["$float", decodeFloat],
   ["$int", decodeInt],
-  ["$date", temporal("$date", parseDate, (f) => date(f as unknown as DateFields), DATE_FIELDS)],
-  [
-    "$localTime",
-    temporal(
-      "$localTime",
-      parseLocalTime,
-      (f) => localTime(f as unknown as TimeFields),
-      CLOCK_FIELDS,
-    ),
-  ],
+  ["$date", temporal("date", (f) => date(f as unknown as DateFields), DATE_FIELDS)],
+  ["$localTime", temporal("localTime", (f) => localTime(f as unknown as TimeFields), CLOCK_FIELDS)],
   [
     "$time",
-    temporal("$time", parseTime, (f) => time(f as unknown as TimeFields), [
-      ...CLOCK_FIELDS,
-      "offsetSeconds",
-    ]),
+    temporal("time", (f) => time(f as unknown as TimeFields), [...CLOCK_FIELDS, "offsetSeconds"]),
   ],
   [
     "$localDateTime",
-    temporal(
-      "$localDateTime",
-      parseLocalDateTime,
-      (f) => localDateTime(f as unknown as DateTimeFields),
-      [...DATE_FIELDS, ...CLOCK_FIELDS],
-    ),
+    temporal("localDateTime", (f) => localDateTime(f as unknown as DateTimeFields), [
+      ...DATE_FIELDS,
+      ...CLOCK_FIELDS,
+    ]),
   ],
   [
     "$dateTime",
-    temporal("$dateTime", parseDateTime, (f) => dateTime(f as unknown as DateTimeFields), [
+    temporal("dateTime", (f) => dateTime(f as unknown as DateTimeFields), [
       ...DATE_FIELDS,
       ...CLOCK_FIELDS,
       "offsetSeconds",
@@ -306,7 +276,7 @@ function decodeInt(j: JsonValue): PropertyValue {
 }
 
 function decodeDuration(j: JsonValue): PropertyValue {
-  if (typeof j === "string") return parseDuration(j);
+  if (typeof j === "string") return parseTemporal("duration", j);
   const o = object("$duration", j);
   fieldsOnly("$duration", o, ["months", "days", "seconds", "nanoseconds"]);
   const field = (k: string): number | bigint =>

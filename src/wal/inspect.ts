@@ -33,7 +33,7 @@ import { listSegments, type SegmentEntry } from "./segment-dir.js";
 export type WalRecordKindName =
   "Mutation" | "TxBegin" | "TxCommit" | "TxAbort" | "Checkpoint" | "MutationBatch";
 
-/** See `LogProblemKind` in replay.ts: tornTail, corruption, header, malformed, unsupported. */
+/** See `LogProblemKind` in damage.ts: tornTail, corruption, header, malformed, unsupported. */
 export type WalProblemKind = LogProblemKind;
 
 export interface WalToolOptions {

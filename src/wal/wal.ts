@@ -1,11 +1,10 @@
 // The write-ahead log: allocation of LSNs, appends of framed records to the active
 // segment, durability per sync mode, rotation at transaction boundaries, truncation of
 // old segments, and the poison latch. Opening locks the directory and replays it
-// (replay.ts decides what damage means; this file acts on it: removes an unfinished last
-// segment, cuts a torn tail). Record bytes are framed in record.ts, fsync sharing is
-// shared-sync.ts, the timer is flusher.ts. It knows nothing of graphs beyond handing
-// events to the LW1 codec.
-import { basename, dirname } from "node:path";
+// (replay.ts and damage.ts decide what damage means; open-recovery.ts acts on it: removes
+// an unfinished last segment, cuts a torn tail). Record bytes are framed in record.ts,
+// fsync sharing is shared-sync.ts, the timer is flusher.ts. It knows nothing of graphs
+// beyond handing events to the LW1 codec.
 import type { DirLockHandle, FileSystem } from "../internal/fs.js";
 import { NodeFileSystem } from "../internal/fs.js";
 import { SkeinError } from "../internal/errors.js";
@@ -17,31 +16,27 @@ import { acquireDirLock } from "./lock.js";
 import { MAX_LSN, checkLsnArgument } from "./lsn.js";
 import { crashPoint } from "../internal/crash-point.js";
 import {
+  ensureDurableDir,
+  openActiveSegment,
+  recoveryReport,
+  removeTempSegments,
+  type WalRecovery,
+} from "./open-recovery.js";
+import {
   resolveWalOptions,
   type ResolvedWalOptions,
   type SyncMode,
   type WalOptions,
 } from "./options.js";
 import { encodeRecord } from "./record.js";
-import { replaySegments, type CommitSink, type ReplayOutcome, type TornTail } from "./replay.js";
+import { replaySegments, type CommitSink, type ReplayOutcome } from "./replay.js";
 import { SegmentWriter } from "./segment.js";
-import { listSegments, listTempSegments, segmentPath } from "./segment-dir.js";
+import { listSegments, segmentPath } from "./segment-dir.js";
 import { SharedSync } from "./shared-sync.js";
 import type { ByteWriter } from "../internal/bytes.js";
 
 /** Buffered bytes past which appends are written out early, to bound memory. */
 const WRITE_OUT_THRESHOLD_BYTES = 1024 * 1024;
-
-/** What opening found and repaired. */
-export interface WalRecovery {
-  readonly maxLsn: number;
-  readonly tornTail: TornTail | null;
-  readonly checkpointLsnObserved: number | null;
-  /** Path of a last segment left unfinished by a crash during its creation, now removed. */
-  readonly removedSegmentPath: string | null;
-  /** Base LSN of the oldest segment: records below it were truncated away. */
-  readonly firstBaseLsn: number;
-}
 
 export function defaultFileSystem(): FileSystem {
   return new NodeFileSystem(acquireDirLock);
@@ -82,7 +77,9 @@ export class Wal {
     this.#lock = lock;
     for (const s of outcome.segments) this.#bases.set(s.id, s.baseLsn);
     this.#nextLsn = Math.max(outcome.maxLsn + 1, opts.checkpointLsn + 1);
-    const opened = this.#openActive(outcome);
+    const opened = openActiveSegment(fs, dir, outcome, this.#nextLsn);
+    // New when it was just created; a reopened segment's base is already there, unchanged.
+    this.#bases.set(opened.id, opened.writer.baseLsn);
     this.#writer = opened.writer;
     this.#activeId = opened.id;
     this.#nextLsn = Math.max(this.#nextLsn, opened.writer.baseLsn);
@@ -90,13 +87,7 @@ export class Wal {
     this.#writtenLsn = outcome.maxLsn;
     this.#durableLsn = outcome.maxLsn;
     this.#syncedLsn = outcome.maxLsn;
-    this.#recovery = {
-      maxLsn: outcome.maxLsn,
-      tornTail: outcome.tornTail,
-      checkpointLsnObserved: outcome.checkpointLsnObserved,
-      removedSegmentPath: outcome.unfinishedSegment?.path ?? null,
-      firstBaseLsn: outcome.segments[0]?.baseLsn ?? opened.writer.baseLsn,
-    };
+    this.#recovery = recoveryReport(outcome, opened);
     this.#shared = new SharedSync({
       appendedLsn: () => this.#nextLsn - 1,
       writeOut: () => this.#writeOut(),
@@ -152,28 +143,6 @@ export class Wal {
       lock.release();
       throw err;
     }
-  }
-
-  #openActive(outcome: ReplayOutcome): { writer: SegmentWriter; id: number } {
-    const fs = this.#fs;
-    if (outcome.unfinishedSegment !== null) {
-      fs.unlink(outcome.unfinishedSegment.path);
-      fs.syncDir(this.dir);
-    }
-    const last = outcome.segments.at(-1);
-    if (last !== undefined && !last.sealed) {
-      const writer = SegmentWriter.reopen(fs, last.path, last.baseLsn, last.endBytes);
-      if (outcome.tornTail !== null) writer.truncateTo(outcome.tornTail.lastGoodOffset);
-      else writer.sync();
-      // A crash (or a failed fsync) between a segment's rename and the directory fsync
-      // leaves its name not yet durable: make it durable before anything is acknowledged.
-      fs.syncDir(this.dir);
-      return { writer, id: last.id };
-    }
-    const id = outcome.unfinishedSegment?.id ?? (last === undefined ? 1 : last.id + 1);
-    const writer = SegmentWriter.create(fs, segmentPath(this.dir, id), this.#nextLsn);
-    this.#bases.set(id, writer.baseLsn);
-    return { writer, id };
   }
 
   #startFlusher(): void {
@@ -453,27 +422,4 @@ export class Wal {
 
 function describe(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
-}
-
-function removeTempSegments(fs: FileSystem, dir: string): void {
-  const temps = listTempSegments(fs, dir);
-  for (const path of temps) fs.unlink(path);
-  if (temps.length > 0) fs.syncDir(dir);
-}
-
-/**
- * Create the directory if needed and make its entry durable in its parent, so a log
- * created on a fresh path survives power loss along with what is written into it.
- */
-export function ensureDurableDir(fs: FileSystem, dir: string): void {
-  // Every directory this creates must become durable in its own parent, not just the last.
-  const created: string[] = [dir];
-  for (let p = dir; dirname(p) !== p && !fs.list(dirname(p)).includes(basename(p));) {
-    p = dirname(p);
-    created.push(p);
-  }
-  fs.mkdirp(dir);
-  for (const d of created.reverse()) {
-    if (dirname(d) !== d) fs.syncDir(dirname(d));
-  }
 }

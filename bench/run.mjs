@@ -1,0 +1,287 @@
+// The benchmark runner: `npm run bench` (full) or `npm run bench -- --quick` from the
+// repository root, which builds Skein first. It installs the bench's peers into
+// bench/node_modules when they are missing, runs every task of lib/plan.mjs once per
+// repetition (repetitions interleaved, each task in a fresh child process on a fresh
+// temporary directory), profiles Skein for each target it misses (profile.mjs), and writes
+// bench/results.json (the rows), bench/RESULTS.md (tables, verdicts, breakdowns) and
+// bench/ratios.svg, formatted with the repository's Prettier.
+//
+// Options: --quick (smaller sizes, one repetition), --reps <n>, --only <text> (only tasks
+// whose label contains the text; the other rows stay, with runs 0), --no-profile.
+import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { machineLine } from "./lib/machine.mjs";
+import {
+  FULL_ENTITIES,
+  SIZES,
+  TARGETS,
+  comparisons,
+  repetitionTasks,
+  rowSpecs,
+} from "./lib/plan.mjs";
+import { SYSTEM_NAMES, fmt, renderReport } from "./lib/report.mjs";
+import { runChild } from "./lib/spawn.mjs";
+import { median, ratios, summarise, verdicts } from "./lib/stats.mjs";
+import { ratiosSvg } from "./lib/svg.mjs";
+import { profileSkein } from "./profile.mjs";
+
+const BENCH = dirname(fileURLToPath(import.meta.url));
+const ROOT = dirname(BENCH);
+
+function parseArgs(argv) {
+  const args = { quick: false, reps: null, only: null, profile: true };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === "--quick") args.quick = true;
+    else if (a === "--no-profile") args.profile = false;
+    else if (a === "--reps") args.reps = Number(argv[++i]);
+    else if (a === "--only") args.only = argv[++i];
+    else
+      throw new Error(`unknown option ${a}: use --quick, --reps <n>, --only <text>, --no-profile`);
+  }
+  if (args.reps !== null && !(Number.isInteger(args.reps) && args.reps > 0)) {
+    throw new Error("--reps needs a positive integer");
+  }
+  return args;
+}
+
+function ensureBuilt() {
+  if (!existsSync(join(ROOT, "dist", "index.js"))) {
+    throw new Error("dist/index.js is missing: run `npm run build` first (npm run bench does)");
+  }
+}
+
+/** Installs bench/package.json's dependencies (from the lockfile) when any is missing. */
+function ensurePeers() {
+  const manifest = JSON.parse(readFileSync(join(BENCH, "package.json"), "utf8"));
+  const require = createRequire(join(BENCH, "package.json"));
+  const missing = Object.keys(manifest.dependencies).filter((name) => {
+    try {
+      require.resolve(name);
+      return false;
+    } catch {
+      return true;
+    }
+  });
+  if (missing.length === 0) return;
+  console.log(`bench peers missing (${missing.join(", ")}): npm --prefix bench ci`);
+  const r = spawnSync("npm", ["--prefix", BENCH, "ci"], { stdio: "inherit" });
+  if (r.status !== 0)
+    throw new Error("installing the bench's peers failed (npm --prefix bench ci)");
+}
+
+/** A hash of everything in dist/: the run notes when Skein was rebuilt while it ran. */
+function distFingerprint() {
+  const hash = createHash("sha256");
+  const walk = (dir) => {
+    for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
+      a.name < b.name ? -1 : 1,
+    )) {
+      const path = join(dir, e.name);
+      if (e.isDirectory()) walk(path);
+      else hash.update(path).update(readFileSync(path));
+    }
+  };
+  walk(join(ROOT, "dist"));
+  return hash.digest("hex");
+}
+
+function gitLine() {
+  const git = (...a) => spawnSync("git", a, { cwd: ROOT, encoding: "utf8" }).stdout?.trim() ?? "";
+  const head = git("rev-parse", "--short", "HEAD");
+  if (!head) return "";
+  const dirty = git("status", "--porcelain", "--", "src").split("\n").filter(Boolean).length;
+  return `Skein at commit ${head}${dirty > 0 ? ` plus uncommitted changes to ${dirty} file(s) under src/` : ""}`;
+}
+
+/** Runs every repetition; returns the collected values, details and failures. */
+async function measureAll(size, args) {
+  const values = new Map();
+  const details = {
+    skeinW3: [],
+    checkpoints: { skein: [], loradb: [] },
+    seqReadCold: [],
+    notes: [],
+  };
+  const failures = [];
+  const timeoutMs = (args.quick ? 3 : 30) * 60_000;
+  const expectedEntities = size.w3.nodes + size.w3.rels;
+
+  async function measure(task, dir, rep) {
+    const started = performance.now();
+    try {
+      const r = await runChild(
+        { system: task.system, fn: task.fn, dir, ...task.params },
+        { timeoutMs },
+      );
+      const pairs = task.emit(r);
+      for (const [key, v] of pairs) values.set(key, [...(values.get(key) ?? []), v]);
+      if (task.fn === "sequential") details.seqReadCold.push(r.readCold);
+      if (task.fn === "w3" && task.system === "skein") details.skeinW3.push(r);
+      if (task.fn === "checkpoint") details.checkpoints[task.system].push(r);
+      if (task.fn === "w3" && r.entities !== expectedEntities) {
+        details.notes.push(
+          `${task.label}, repetition ${rep}: found ${r.entities} entities after ingest, expected ${expectedEntities}.`,
+        );
+      }
+      const shown = pairs.map(([key, v]) => `${fmt(v)} ${key.split("|")[3]}`).join(", ");
+      console.log(
+        `  ${task.label}: ${shown} (${((performance.now() - started) / 1000).toFixed(1)} s)`,
+      );
+      return true;
+    } catch (err) {
+      failures.push({ label: task.label, rep, error: err.message });
+      console.log(`  ${task.label}: FAILED ${err.message}`);
+      return false;
+    }
+  }
+
+  for (let rep = 1; rep <= size.repetitions; rep++) {
+    console.log(`repetition ${rep} of ${size.repetitions}`);
+    for (const task of repetitionTasks(size)) {
+      if (args.only && !task.label.includes(args.only)) continue;
+      const dir = mkdtempSync(join(tmpdir(), "skein-bench-"));
+      try {
+        if ((await measure(task, dir, rep)) && task.then) {
+          for (const next of task.then) if (!(await measure(next, dir, rep))) break;
+        }
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }
+  }
+  return { values, details, failures };
+}
+
+/** Profiles Skein once per distinct breakdown that the missed targets call for. */
+async function profileMisses(missed, size) {
+  const kinds = [...new Set(missed.map((v) => v.target.profile))];
+  const out = [];
+  for (const kind of kinds) {
+    const targets = missed.filter((v) => v.target.profile === kind).map((v) => v.target);
+    if (kind === "memory") {
+      out.push({ kind, targets });
+      continue;
+    }
+    console.log(`profiling Skein: ${kind}`);
+    try {
+      out.push({ kind, targets, data: await profileSkein(kind, size) });
+    } catch (err) {
+      out.push({ kind, targets, error: err.message });
+    }
+  }
+  return out;
+}
+
+function checkpointNote(checkpoints) {
+  const mb = (list, field) =>
+    list.length > 0 ? fmt(median(list.map((r) => r[field])) / 2 ** 20) : "—";
+  const { skein, loradb } = checkpoints;
+  if (skein.length === 0 && loradb.length === 0) return "";
+  return (
+    `When the checkpoint for W4 was taken, Skein's directory held ${mb(skein, "logBytes")} MB of log and ` +
+    `${mb(skein, "snapshotBytes")} MB of snapshots (checkpoint took ${fmt(median(skein.map((r) => r.s)))} s); ` +
+    `LoraDB's ${mb(loradb, "logBytes")} MB of log and ${mb(loradb, "snapshotBytes")} MB of snapshots (medians).`
+  );
+}
+
+function svgItems(ratioItems) {
+  return ratioItems.map(({ skein, other, ratio }) => ({
+    label: `${skein.workload} ${skein.metric}: Skein ${skein.mode} / ${SYSTEM_NAMES[other.system]} ${other.mode}`,
+    ratio,
+  }));
+}
+
+function formatWithPrettier(files) {
+  const r = spawnSync(
+    "npx",
+    ["--no-install", "prettier", "--log-level", "warn", "--write", ...files],
+    {
+      cwd: ROOT,
+      stdio: "inherit",
+    },
+  );
+  if (r.status !== 0)
+    console.log("warning: prettier did not format the results; run `npx prettier --write bench`");
+}
+
+async function main() {
+  const args = parseArgs(process.argv.slice(2));
+  const sizeName = args.quick ? "quick" : "full";
+  const size = { ...SIZES[sizeName], ...(args.reps ? { repetitions: args.reps } : {}) };
+  const startedAt = new Date();
+  const started = performance.now();
+  ensureBuilt();
+  ensurePeers();
+  const distAtStart = distFingerprint();
+  console.log(
+    `skein bench (${sizeName}): ${size.repetitions} repetition(s), W3 ${size.w3.nodes}+${size.w3.rels}`,
+  );
+
+  const { values, details, failures } = await measureAll(size, args);
+  if (distFingerprint() !== distAtStart) {
+    details.notes.push(
+      "dist/ changed while the measurements ran (Skein was rebuilt): the repetitions may mix two versions.",
+    );
+  }
+  const rows = summarise(rowSpecs(), values);
+  const ratioItems = ratios(rows, comparisons());
+  const scale = (size.w3.nodes + size.w3.rels) / FULL_ENTITIES;
+  const judged = verdicts(rows, TARGETS, scale);
+  const missed = judged.filter((v) => v.met === false);
+  const profiles = args.profile ? await profileMisses(missed, size) : [];
+  const skeinW3 = [...details.skeinW3].sort((a, b) => a.rssMib - b.rssMib);
+
+  const report = renderReport({
+    command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(" ")}` : ""}`,
+    date: `${startedAt.toISOString().slice(0, 16).replace("T", " ")} UTC`,
+    machine: [machineLine(tmpdir()), gitLine()].filter(Boolean).join("; "),
+    sizeName,
+    size,
+    seqReadCold: details.seqReadCold.length > 0 && details.seqReadCold.every(Boolean),
+    rows,
+    ratioItems,
+    verdicts: judged,
+    notes: [
+      ...details.notes,
+      ...(args.only
+        ? [`Only tasks whose label contains "${args.only}" ran; the other rows have runs 0.`]
+        : []),
+      ...(args.profile ? [] : ["Run with --no-profile: missed targets are not broken down."]),
+    ],
+    checkpointNote: checkpointNote(details.checkpoints),
+    profiles,
+    memory: skeinW3[skeinW3.length >> 1] ?? null,
+    failures,
+  });
+  const files = ["results.json", "RESULTS.md", "ratios.svg"].map((f) => join(BENCH, f));
+  writeFileSync(files[0], JSON.stringify(rows, null, 2) + "\n");
+  writeFileSync(files[1], report);
+  writeFileSync(
+    files[2],
+    ratiosSvg(
+      svgItems(ratioItems),
+      `Skein benchmark ratios (${sizeName} run, ${startedAt.toISOString().slice(0, 10)})`,
+    ),
+  );
+  formatWithPrettier(files.slice(0, 2));
+  for (const v of judged) {
+    const verdict =
+      v.met === null ? "not judged" : v.met ? "met" : `missed by ${v.byPercent.toFixed(0)}%`;
+    console.log(`${v.target.text}: ${fmt(v.value)} (bound ${fmt(v.bound)}) ${verdict}`);
+  }
+  console.log(
+    `wrote bench/results.json, bench/RESULTS.md, bench/ratios.svg in ${((performance.now() - started) / 1000).toFixed(0)} s`,
+  );
+  if (failures.length > 0) process.exitCode = 1;
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -88,15 +88,19 @@ export class Wal {
     this.#durableLsn = outcome.maxLsn;
     this.#syncedLsn = outcome.maxLsn;
     this.#recovery = recoveryReport(outcome, opened);
-    this.#shared = new SharedSync({
-      appendedLsn: () => this.#nextLsn - 1,
-      writeOut: () => this.#writeOut(),
-      syncAsync: () => this.#writer.syncAsync(),
-      onDurable: (lsn) => this.#markSynced(lsn),
-      onFailure: (err) => this.#poisonWith("fsync failed", err),
-      checkUsable: () => this.#checkWritable(),
-      syncedLsn: () => this.#syncedLsn,
-    });
+    this.#shared = new SharedSync(
+      {
+        appendedLsn: () => this.#nextLsn - 1,
+        writeOut: () => this.#writeOut(),
+        syncAsync: () => this.#writer.syncAsync(),
+        syncBlocking: () => this.#writer.sync(),
+        onDurable: (lsn) => this.#markSynced(lsn),
+        onFailure: (err) => this.#poisonWith("fsync failed", err),
+        checkUsable: () => this.#checkWritable(),
+        syncedLsn: () => this.#syncedLsn,
+      },
+      opts.syncMode === "perCommit",
+    );
   }
 
   /**

@@ -10,11 +10,19 @@
 // whose label contains the text; the other rows stay, with runs 0), --no-profile.
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { machineLine } from "./lib/machine.mjs";
 import {
   FULL_ENTITIES,
@@ -75,20 +83,33 @@ function ensurePeers() {
     throw new Error("installing the bench's peers failed (npm --prefix bench ci)");
 }
 
-/** A hash of everything in dist/: the run notes when Skein was rebuilt while it ran. */
-function distFingerprint() {
+/** A hash of everything in a dist/ directory. */
+function distFingerprint(dist) {
   const hash = createHash("sha256");
   const walk = (dir) => {
-    for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
+    const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
       a.name < b.name ? -1 : 1,
-    )) {
+    );
+    for (const e of entries) {
       const path = join(dir, e.name);
       if (e.isDirectory()) walk(path);
-      else hash.update(path).update(readFileSync(path));
+      else hash.update(path.slice(dist.length)).update(readFileSync(path));
     }
   };
-  walk(join(ROOT, "dist"));
+  walk(dist);
   return hash.digest("hex");
+}
+
+/**
+ * Copies dist/ aside for the run and points the children at the copy (SKEIN_BENCH_DIST):
+ * other work may rebuild dist/ while a run that takes many minutes goes on, and one run
+ * must measure one build. Returns the copy's root and fingerprint.
+ */
+function pinDist() {
+  const root = mkdtempSync(join(tmpdir(), "skein-bench-dist-"));
+  cpSync(join(ROOT, "dist"), join(root, "dist"), { recursive: true });
+  process.env.SKEIN_BENCH_DIST = pathToFileURL(join(root, "dist", "index.js")).href;
+  return { root, fingerprint: distFingerprint(join(root, "dist")) };
 }
 
 function gitLine() {
@@ -210,6 +231,32 @@ function formatWithPrettier(files) {
     console.log("warning: prettier did not format the results; run `npx prettier --write bench`");
 }
 
+/** Measures, judges and profiles the misses, all against one pinned build of Skein. */
+async function measureAndProfile(size, args) {
+  const pinned = pinDist();
+  try {
+    const measured = await measureAll(size, args);
+    const rows = summarise(rowSpecs(), measured.values);
+    const scale = (size.w3.nodes + size.w3.rels) / FULL_ENTITIES;
+    const judged = verdicts(rows, TARGETS, scale);
+    const missed = judged.filter((v) => v.met === false);
+    const profiles = args.profile ? await profileMisses(missed, size) : [];
+    const build = `Skein build measured: dist/ as built at the start (sha256 ${pinned.fingerprint.slice(0, 12)})`;
+    const rebuilt = distFingerprint(join(ROOT, "dist")) !== pinned.fingerprint;
+    return { ...measured, rows, judged, profiles, build, rebuilt };
+  } finally {
+    rmSync(pinned.root, { recursive: true, force: true });
+  }
+}
+
+function writeOutputs(rows, report, title) {
+  const files = ["results.json", "RESULTS.md", "ratios.svg"].map((f) => join(BENCH, f));
+  writeFileSync(files[0], JSON.stringify(rows, null, 2) + "\n");
+  writeFileSync(files[1], report);
+  writeFileSync(files[2], ratiosSvg(svgItems(ratios(rows, comparisons())), title));
+  formatWithPrettier(files.slice(0, 2));
+}
+
 async function main() {
   const args = parseArgs(process.argv.slice(2));
   const sizeName = args.quick ? "quick" : "full";
@@ -218,67 +265,52 @@ async function main() {
   const started = performance.now();
   ensureBuilt();
   ensurePeers();
-  const distAtStart = distFingerprint();
   console.log(
     `skein bench (${sizeName}): ${size.repetitions} repetition(s), W3 ${size.w3.nodes}+${size.w3.rels}`,
   );
 
-  const { values, details, failures } = await measureAll(size, args);
-  if (distFingerprint() !== distAtStart) {
-    details.notes.push(
-      "dist/ changed while the measurements ran (Skein was rebuilt): the repetitions may mix two versions.",
-    );
-  }
-  const rows = summarise(rowSpecs(), values);
-  const ratioItems = ratios(rows, comparisons());
-  const scale = (size.w3.nodes + size.w3.rels) / FULL_ENTITIES;
-  const judged = verdicts(rows, TARGETS, scale);
-  const missed = judged.filter((v) => v.met === false);
-  const profiles = args.profile ? await profileMisses(missed, size) : [];
-  const skeinW3 = [...details.skeinW3].sort((a, b) => a.rssMib - b.rssMib);
-
+  const run = await measureAndProfile(size, args);
+  const skeinW3 = [...run.details.skeinW3].sort((a, b) => a.rssMib - b.rssMib);
   const report = renderReport({
     command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(" ")}` : ""}`,
     date: `${startedAt.toISOString().slice(0, 16).replace("T", " ")} UTC`,
-    machine: [machineLine(tmpdir()), gitLine()].filter(Boolean).join("; "),
+    machine: [machineLine(tmpdir()), gitLine(), run.build].filter(Boolean).join("; "),
     sizeName,
     size,
-    seqReadCold: details.seqReadCold.length > 0 && details.seqReadCold.every(Boolean),
-    rows,
-    ratioItems,
-    verdicts: judged,
+    seqReadCold: run.details.seqReadCold.length > 0 && run.details.seqReadCold.every(Boolean),
+    rows: run.rows,
+    ratioItems: ratios(run.rows, comparisons()),
+    verdicts: run.judged,
     notes: [
-      ...details.notes,
+      ...run.details.notes,
+      ...(run.rebuilt
+        ? [
+            "dist/ was rebuilt while this run went on; the run measured the build it copied at its start.",
+          ]
+        : []),
       ...(args.only
         ? [`Only tasks whose label contains "${args.only}" ran; the other rows have runs 0.`]
         : []),
       ...(args.profile ? [] : ["Run with --no-profile: missed targets are not broken down."]),
     ],
-    checkpointNote: checkpointNote(details.checkpoints),
-    profiles,
+    checkpointNote: checkpointNote(run.details.checkpoints),
+    profiles: run.profiles,
     memory: skeinW3[skeinW3.length >> 1] ?? null,
-    failures,
+    failures: run.failures,
   });
-  const files = ["results.json", "RESULTS.md", "ratios.svg"].map((f) => join(BENCH, f));
-  writeFileSync(files[0], JSON.stringify(rows, null, 2) + "\n");
-  writeFileSync(files[1], report);
-  writeFileSync(
-    files[2],
-    ratiosSvg(
-      svgItems(ratioItems),
-      `Skein benchmark ratios (${sizeName} run, ${startedAt.toISOString().slice(0, 10)})`,
-    ),
+  writeOutputs(
+    run.rows,
+    report,
+    `Skein benchmark ratios (${sizeName} run, ${startedAt.toISOString().slice(0, 10)})`,
   );
-  formatWithPrettier(files.slice(0, 2));
-  for (const v of judged) {
+  for (const v of run.judged) {
     const verdict =
       v.met === null ? "not judged" : v.met ? "met" : `missed by ${v.byPercent.toFixed(0)}%`;
     console.log(`${v.target.text}: ${fmt(v.value)} (bound ${fmt(v.bound)}) ${verdict}`);
   }
-  console.log(
-    `wrote bench/results.json, bench/RESULTS.md, bench/ratios.svg in ${((performance.now() - started) / 1000).toFixed(0)} s`,
-  );
-  if (failures.length > 0) process.exitCode = 1;
+  const seconds = ((performance.now() - started) / 1000).toFixed(0);
+  console.log(`wrote bench/results.json, bench/RESULTS.md, bench/ratios.svg in ${seconds} s`);
+  if (run.failures.length > 0) process.exitCode = 1;
 }
 
 main().catch((err) => {

@@ -13,6 +13,7 @@ export const SYSTEM_NAMES = {
 
 export function fmt(v) {
   if (v === null || v === undefined || !Number.isFinite(v)) return "—";
+  if (v === 0) return "0";
   const a = Math.abs(v);
   if (a >= 1000) return Math.round(v).toLocaleString("en-US");
   if (a >= 100) return v.toFixed(0);
@@ -99,7 +100,7 @@ function boundSentence(p, wallMs, commits) {
   const parts = [];
   if (commits && fsyncCalls > 0) {
     parts.push(
-      `${commits.toLocaleString("en-US")} commits used ${fsyncCalls.toLocaleString("en-US")} fsyncs ` +
+      `${commits.toLocaleString("en-US")} commits used ${fsyncCalls.toLocaleString("en-US")} fsync${fsyncCalls === 1 ? "" : "s"} ` +
         `(${(commits / fsyncCalls).toFixed(1)} commits per fsync; mean fsync ${fmt((fsyncMs / fsyncCalls) * 1000)} µs).`,
     );
   }
@@ -182,7 +183,7 @@ function memorySection({ targets }, memory) {
   ].join("\n\n");
 }
 
-const PEER_NOTES = `- **Skein**: the built package (\`dist/\`), \`openDatabase(dir, { syncMode, snapshotEveryCommits: 0 })\`; \`perCommit\` resolves a write once an fsync covers it, \`group\` and \`none\` once it is written to the OS (group fsyncs every 50 ms in the background).
+const PEER_NOTES = `- **Skein**: the built package's public entry (a copy of \`dist/\` taken when the run starts, so that one run measures one build), \`openDatabase(dir, { syncMode, snapshotEveryCommits: 0 })\`; \`perCommit\` resolves a write once an fsync covers it, \`group\` and \`none\` once it is written to the OS (group fsyncs every 50 ms in the background).
 - **LoraDB 0.15** (\`@loradb/lora-node\`, \`openWalDatabase\`): its only WAL mode is \`groupSync\` (\`execute\` resolves once the commit is written; a background thread fsyncs every 1000 ms). \`perCommit\` here is \`execute\` then \`sync()\`, per write; \`groupSync\` is \`execute\` alone. W3 uses \`UNWIND\` batches and finds relationship ends by the unique \`name\` property with an index on it (matching on \`id()\` scans every node in 0.15). Its W4 checkpoint is the managed snapshot it takes by itself when opened with \`snapshotDir\` and \`snapshotEveryCommits\`, triggered by one commit that changes nothing.
 - **SQLite** (\`better-sqlite3\`, WAL journal): \`FULL\` fsyncs the WAL at every commit (durable); \`NORMAL\` fsyncs only at checkpoints (a power loss may lose the last commits). Tables \`nodes(id, label, props JSON)\` and \`rels(id, src, dst, type, props JSON)\` with indexes on label, src and dst. The API is synchronous, so W2 cannot have commits in flight together: it is the W1 loop again.
 - **LMDB** (\`lmdb-js\`, default options, keys \`node:<id>\`/\`rel:<id>\`, JSON values, no adjacency index): a write's promise resolves when its transaction is committed and visible (overlappingSync), before it is flushed; a write counts as acknowledged here only after \`await db.flushed\` as well. Writes issued in the same event turn share one transaction, so W2's 5,000 puts are a few transactions and flushes.

@@ -1,9 +1,10 @@
 // Skein, used as a user would: through the built package's public entry (`npm run build`
-// first). A database directory holds `wal/` and `snapshots/`. Automatic checkpoints are off
+// first), ../dist/index.js, or the copy of dist/ that run.mjs takes when it starts and names
+// in SKEIN_BENCH_DIST, so that one run measures one build even if dist/ is rebuilt while it
+// runs. A database directory holds `wal/` and `snapshots/`. Automatic checkpoints are off
 // (snapshotEveryCommits: 0) so that W4's "log only" recovery replays the whole log, and so
 // that no workload pays for a snapshot it did not ask for.
 import { join } from "node:path";
-import { openDatabase } from "../../dist/index.js";
 import {
   NODE_LABEL,
   REL_TYPE,
@@ -14,6 +15,8 @@ import {
 } from "../lib/record.mjs";
 import { startClock, stopClock } from "../lib/clock.mjs";
 import { peakRssMib, settledMemory, treeBytes } from "../lib/disk.mjs";
+
+const { openDatabase } = await import(process.env.SKEIN_BENCH_DIST ?? "../../dist/index.js");
 
 const LABELS = [NODE_LABEL];
 

@@ -5,7 +5,15 @@
 //   wal/       the write-ahead log
 //   snapshot/  snapshot files
 //   db/        the database: open, recovery, transactions, checkpoints
-export { SkeinError, WalCorruptionError, type SkeinErrorCode } from "./internal/errors.js";
+//   query/     the Cypher query engine
+// open.ts gives the public openDatabase: db/'s database with query/'s engine.
+export {
+  SkeinError,
+  WalCorruptionError,
+  QueryError,
+  type QueryErrorPhase,
+  type SkeinErrorCode,
+} from "./internal/errors.js";
 export type { FileSystem, FileHandle, OpenMode, DirLockHandle } from "./internal/fs.js";
 export type {
   BinaryFields,
@@ -82,10 +90,12 @@ export {
   type ReplayDirResult,
   type TornTail,
 } from "./wal/index.js";
+export { openDatabase } from "./open.js";
 export {
-  openDatabase,
   databaseSnapshotFence,
   Database,
+  type ExecuteOptions,
+  type QueryResult,
   type DatabaseOptions,
   type DatabaseStatus,
   type WriteTransaction,

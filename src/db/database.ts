@@ -16,6 +16,37 @@ import { snapshotDirOf, type RecoveryReport } from "./recovery.js";
 import { WriteTx, type WriteTransaction } from "./transaction.js";
 import { ReadView } from "./read-view.js";
 
+/** What `execute` returns: column names in order, and one record per row. */
+export interface QueryResult {
+  readonly columns: string[];
+  readonly rows: Array<Record<string, unknown>>;
+}
+
+export interface ExecuteOptions {
+  /**
+   * Stop the query with QUERY_TIMEOUT once it has run this long. Default: no limit. The
+   * check is cooperative (between rows and expansion steps), so a query overruns it by at
+   * most one step; a mutating query that times out changes nothing.
+   */
+  timeoutMs?: number;
+}
+
+/** The database as a query engine sees it: reads, and atomic synchronous writes. */
+export interface QueryAccess {
+  read<T>(fn: (view: GraphView) => T): T;
+  write<T>(fn: (tx: WriteTransaction) => T): Promise<T>;
+}
+
+/** What runs Cypher for a database: given at open, so db/ does not depend on query/. */
+export interface QueryEngine {
+  execute(
+    access: QueryAccess,
+    query: string,
+    params: Record<string, unknown>,
+    options: ExecuteOptions,
+  ): Promise<QueryResult>;
+}
+
 export interface DatabaseStatus {
   /** The directory, or null for an in-memory database. */
   readonly dir: string | null;
@@ -50,6 +81,7 @@ export class Database {
   readonly #view: ReadView;
   readonly #storage: Storage | null;
   readonly #opts: ResolvedDatabaseOptions;
+  readonly #engine: QueryEngine | null;
   #closed = false;
   #commitsSinceCheckpoint = 0;
   #lastCheckpointLsn: number;
@@ -59,8 +91,14 @@ export class Database {
   #inCallback = false;
 
   /** Use `openDatabase`. */
-  constructor(graph: Graph, storage: Storage | null, opts: ResolvedDatabaseOptions) {
+  constructor(
+    graph: Graph,
+    storage: Storage | null,
+    opts: ResolvedDatabaseOptions,
+    engine: QueryEngine | null = null,
+  ) {
     this.#graph = graph;
+    this.#engine = engine;
     this.#view = new ReadView(graph);
     this.#storage = storage;
     this.#opts = opts;
@@ -141,6 +179,29 @@ export class Database {
     this.#checkOpen();
     if (typeof fn !== "function") throw new TypeError("read needs a callback function");
     return fn(this.#view);
+  }
+
+  /**
+   * Run a Cypher query with parameters. A query that changes the graph is one atomic write
+   * (resolving when durable, like `write`); a read-only query writes nothing to the log.
+   */
+  execute(
+    query: string,
+    params: Record<string, unknown> = {},
+    options: ExecuteOptions = {},
+  ): Promise<QueryResult> {
+    return settle(() => {
+      this.#checkOpen();
+      this.#checkNotInCallback("execute");
+      if (this.#engine === null) {
+        throw new SkeinError("INVALID_ARGUMENT", "this database was opened without a query engine");
+      }
+      if (typeof query !== "string") throw new TypeError("query must be a string");
+      if (typeof params !== "object" || params === null || Array.isArray(params)) {
+        throw new TypeError("query parameters must be an object");
+      }
+      return this.#engine.execute(this, query, params, options);
+    });
   }
 
   /** Snapshot stamped with the log's fence, checkpoint marker, truncation of the log. */

@@ -6,7 +6,7 @@ import type { FileSystem } from "../internal/fs.js";
 import { settle } from "../internal/settle.js";
 import { Graph } from "../store/graph.js";
 import { defaultFileSystem, ensureDurableDir } from "../wal/index.js";
-import { Database } from "./database.js";
+import { Database, type QueryEngine } from "./database.js";
 import { resolveDatabaseOptions, type DatabaseOptions } from "./options.js";
 import { recover } from "./recovery.js";
 
@@ -15,13 +15,21 @@ import { recover } from "./recovery.js";
  * the log segments and `<dir>/snapshots` the snapshots; the directory is locked for this
  * handle until `close()`.
  */
-export function openDatabase(dir?: string, options?: DatabaseOptions): Promise<Database> {
-  return settle(() => openDatabaseSync(dir, options));
+export function openDatabase(
+  dir?: string,
+  options?: DatabaseOptions,
+  engine: QueryEngine | null = null,
+): Promise<Database> {
+  return settle(() => openDatabaseSync(dir, options, engine));
 }
 
-function openDatabaseSync(dir: string | undefined, options: DatabaseOptions | undefined): Database {
+function openDatabaseSync(
+  dir: string | undefined,
+  options: DatabaseOptions | undefined,
+  engine: QueryEngine | null,
+): Database {
   const opts = resolveDatabaseOptions(options);
-  if (dir === undefined) return new Database(new Graph(), null, opts);
+  if (dir === undefined) return new Database(new Graph(), null, opts, engine);
   if (typeof dir !== "string" || dir.length === 0) {
     throw new TypeError("database directory must be a non-empty string");
   }
@@ -36,7 +44,7 @@ function openDatabaseSync(dir: string | undefined, options: DatabaseOptions | un
         code: "SKEIN_SNAPSHOT_DAMAGED",
       });
     }
-    return new Database(graph, { fs, dir: root, wal, lock, report }, opts);
+    return new Database(graph, { fs, dir: root, wal, lock, report }, opts, engine);
   } catch (err) {
     lock.release();
     throw err;

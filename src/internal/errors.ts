@@ -17,7 +17,14 @@ export type SkeinErrorCode =
   | "CLOSED"
   | "NOT_FOUND"
   | "CONSTRAINT"
-  | "INVALID_ARGUMENT";
+  | "INVALID_ARGUMENT"
+  | "SYNTAX"
+  | "SEMANTIC"
+  | "TYPE"
+  | "ARGUMENT"
+  | "PARAMETER_MISSING"
+  | "QUERY_TIMEOUT"
+  | "QUERY_TOO_COMPLEX";
 
 export class SkeinError extends Error {
   readonly code: SkeinErrorCode;
@@ -39,6 +46,40 @@ export class WalCorruptionError extends SkeinError {
     this.name = "WalCorruptionError";
     this.segmentPath = segmentPath;
     this.offsetBytes = offsetBytes;
+  }
+}
+
+/** Whether a query failed before it ran (compiling) or while it ran. */
+export type QueryErrorPhase = "compile" | "runtime";
+
+/**
+ * A Cypher query's failure. `line` and `column` (1-based) locate it in the query text when
+ * it has a place there (always for SYNTAX); `detail` names the kind of problem in the
+ * openCypher TCK's words (e.g. `UndefinedVariable`, `InvalidArgumentType`) when known.
+ */
+export class QueryError extends SkeinError {
+  readonly phase: QueryErrorPhase;
+  readonly line: number | null;
+  readonly column: number | null;
+  readonly detail: string | null;
+
+  constructor(
+    code: SkeinErrorCode,
+    message: string,
+    fields: {
+      phase: QueryErrorPhase;
+      line?: number | null;
+      column?: number | null;
+      detail?: string | null;
+      cause?: unknown;
+    },
+  ) {
+    super(code, message, fields.cause === undefined ? undefined : { cause: fields.cause });
+    this.name = "QueryError";
+    this.phase = fields.phase;
+    this.line = fields.line ?? null;
+    this.column = fields.column ?? null;
+    this.detail = fields.detail ?? null;
   }
 }
 

@@ -77,6 +77,27 @@ describe("replay", () => {
     assert.deepEqual(readFileSync(path), Buffer.from(bytes), "the file was left as it was");
   });
 
+  test("segments wholly at or below the fence are passed over unread", (t) => {
+    // Segment 1 holds lsns 1..3 and is damaged; segment 2 starts at 4. With the fence at
+    // 3 nothing in segment 1 can be returned, so opening does not read it; with the fence
+    // at 2 it must be read, and its damage is found.
+    const first = new SegmentBuilder(1, true).tx(1, [ev(1)]).bytes();
+    first[first.length - 10] = (first[first.length - 10] as number) ^ 0xff;
+    const second = new SegmentBuilder(4).tx(4, [ev(2)]).bytes();
+    const dir = tmpDir(t);
+    writeSegment(dir, 1, first);
+    writeSegment(dir, 2, second);
+    const { wal, events } = Wal.open(dir, { checkpointLsn: 3 });
+    assert.deepEqual(events, [ev(2)]);
+    assert.equal(wal.recovery.firstBaseLsn, 1, "the skipped segment still counts as kept");
+    assert.equal(wal.oldestSegmentId, 1);
+    wal.close();
+    assert.throws(
+      () => Wal.open(dir, { checkpointLsn: 2 }),
+      (e) => isSkeinError(e, "WAL_CORRUPTION"),
+    );
+  });
+
   test("a bad record in a sealed segment is corruption, even at its end", (t) => {
     const first = new SegmentBuilder(1, true).tx(1, [ev(1)]).tx(4, [ev(2)]);
     const bytes = first.bytes();

@@ -76,6 +76,13 @@ export interface ScanOptions {
   readonly decodeAll?: boolean;
   /** Sees every record that passed every check, in log order. */
   readonly onRecord?: (rec: RawRecord, segment: SegmentEntry) => void;
+  /**
+   * Pass over, unread, every segment whose records all lie at or below the fence (the next
+   * segment's base LSN says so). Safe because the log rotates only before a TxBegin, so a
+   * transaction never spans segments: a skipped segment holds no transaction that commits
+   * above the fence. Replay uses it; the verifier does not, since it judges every byte.
+   */
+  readonly skipBelowFence?: boolean;
 }
 
 export interface LogScan {
@@ -157,6 +164,18 @@ export function scanLog(
   let segmentsRead = 0;
   for (const [i, entry] of entries.entries()) {
     const isLast = i === entries.length - 1;
+    const skipped =
+      options.skipBelowFence === true
+        ? skipIfBelowFence(fs, entries, i, options.fenceLsn, prevBase)
+        : null;
+    if (skipped !== null) {
+      // Its LSNs end below the next segment's base: that is what the tracker has seen.
+      tracker.lastLsn = Math.max(tracker.lastLsn, skipped.nextBaseLsn - 1);
+      prevId = entry.id;
+      prevBase = skipped.segment.baseLsn;
+      segments.push(skipped.segment);
+      continue;
+    }
     segmentsRead++;
     const continuity = { prevId, prevBaseLsn: prevBase, fenceLsn: options.fenceLsn };
     const result = scanSegment(fs, entry, isLast, tracker, continuity, options.onRecord);
@@ -184,6 +203,46 @@ export function scanLog(
   return { outcome, problem, segmentsRead };
 }
 
+/** A segment's header, or null when it cannot be read whole or does not check out. */
+function peekHeader(fs: FileSystem, path: string): { baseLsn: number; sealed: boolean } | null {
+  const handle = fs.open(path, "read");
+  try {
+    const buf = new Uint8Array(SEGMENT_HEADER_BYTES);
+    if (handle.read(buf, 0, buf.length, 0) < buf.length) return null;
+    const head = decodeSegmentHeader(buf);
+    return head.ok ? { baseLsn: head.header.baseLsn, sealed: head.header.sealed } : null;
+  } finally {
+    handle.close();
+  }
+}
+
+/**
+ * Segment `i` as skipped, when it and its successor have good headers, ids and bases in
+ * order, and the successor's base LSN shows every record of segment `i` at or below the
+ * fence; else null, and the segment is read as usual.
+ */
+function skipIfBelowFence(
+  fs: FileSystem,
+  entries: readonly SegmentEntry[],
+  i: number,
+  fenceLsn: number,
+  prevBaseLsn: number,
+): { segment: ScannedSegment; nextBaseLsn: number } | null {
+  const entry = entries[i]!;
+  const next = entries[i + 1];
+  if (next === undefined || next.id !== entry.id + 1) return null;
+  const nextHead = peekHeader(fs, next.path);
+  if (nextHead === null || nextHead.baseLsn - 1 > fenceLsn) return null;
+  const head = peekHeader(fs, entry.path);
+  if (head === null || !head.sealed || head.baseLsn <= prevBaseLsn) return null;
+  if (head.baseLsn >= nextHead.baseLsn) return null;
+  const endBytes = fs.sizeOf(entry.path) ?? SEGMENT_HEADER_BYTES;
+  return {
+    segment: { ...entry, baseLsn: head.baseLsn, sealed: true, endBytes, records: 0 },
+    nextBaseLsn: nextHead.baseLsn,
+  };
+}
+
 /** Replay the given segments (ascending ids), sending committed transactions to `sink`. */
 export function replaySegments(
   fs: FileSystem,
@@ -191,7 +250,7 @@ export function replaySegments(
   fenceLsn: number,
   sink: CommitSink,
 ): ReplayOutcome {
-  const { outcome, problem } = scanLog(fs, entries, { fenceLsn, sink });
+  const { outcome, problem } = scanLog(fs, entries, { fenceLsn, sink, skipBelowFence: true });
   if (problem?.error) throw problem.error;
   return outcome;
 }

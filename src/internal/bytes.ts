@@ -10,6 +10,8 @@ import { SkeinError } from "./errors.js";
 const U64_MAX = 0xffff_ffff_ffff_ffffn;
 const I64_MIN = -(2n ** 63n);
 const I64_MAX = 2n ** 63n - 1n;
+/** Strings up to this many UTF-16 units try the ASCII copy before the native encoder. */
+const SHORT_STRING = 32;
 const textEncoder = new TextEncoder();
 const textDecoder = new TextDecoder("utf-8", { fatal: true });
 
@@ -108,7 +110,13 @@ export class ByteWriter {
 
   i64(v: number | bigint): void {
     const at = this.#ensure(8);
-    this.#view.setBigInt64(at, typeof v === "bigint" ? v : BigInt(v), true);
+    if (typeof v === "number" && Number.isSafeInteger(v)) {
+      // Two's complement by halves: no BigInt allocated for the common safe integer.
+      this.#view.setUint32(at, v >>> 0, true);
+      this.#view.setInt32(at + 4, Math.floor(v / 0x1_0000_0000), true);
+    } else {
+      this.#view.setBigInt64(at, typeof v === "bigint" ? v : BigInt(v), true);
+    }
   }
 
   f32(v: number): void {
@@ -131,10 +139,25 @@ export class ByteWriter {
     // Worst case 3 bytes per UTF-16 unit; encodeInto writes in place, no temporary.
     const lengthAt = this.#ensure(8);
     const start = this.#ensure(s.length * 3);
-    const { written } = textEncoder.encodeInto(s, this.#buf.subarray(start));
-    this.#length = start + written;
-    this.#view.setUint32(lengthAt, written, true);
+    const written = s.length <= SHORT_STRING ? this.#shortAscii(s, start) : -1;
+    const n = written >= 0 ? written : textEncoder.encodeInto(s, this.#buf.subarray(start)).written;
+    this.#length = start + n;
+    this.#view.setUint32(lengthAt, n, true);
     this.#view.setUint32(lengthAt + 4, 0, true);
+  }
+
+  /**
+   * A short ASCII string copied unit by unit: for the short keys and values that make up
+   * most properties this beats a call into the native encoder. -1 when `s` is not ASCII.
+   */
+  #shortAscii(s: string, start: number): number {
+    const buf = this.#buf;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (c >= 0x80) return -1;
+      buf[start + i] = c;
+    }
+    return s.length;
   }
 
   /** A u64 length, then the raw bytes. */

@@ -51,16 +51,33 @@ export function canonicalValue(v: unknown, depth = 0): PropertyValue {
   throw new TypeError(`${describeValue(v)} is not a property value`);
 }
 
+/** A frozen canonical copy of a map; the shared frozen empty map when it has no keys. */
 function canonicalMap(m: object, depth: number): Properties {
+  const keys = sortedKeys(m);
+  if (keys.length === 0) return EMPTY;
   const out: Properties = {};
   // Inserted in encoding order, so the encoder finds the keys sorted already.
-  for (const key of sortedKeys(m)) {
-    if (!isWellFormedString(key)) {
-      throw new TypeError(`property key ${describeValue(key)} has a lone surrogate`);
-    }
-    setMapEntry(out, key, canonicalValue((m as Record<string, unknown>)[key], depth));
+  for (const key of keys) {
+    const value = canonicalValue((m as Record<string, unknown>)[key], depth);
+    if (plainKeys.has(key)) out[key] = value;
+    else addCheckedEntry(out, key, value);
   }
   return Object.freeze(out);
+}
+
+/**
+ * Keys seen before that are well formed and not Object.prototype's: the few keys a graph
+ * uses recur millions of times, so each is checked once. Bounded, since keys can be data.
+ */
+const plainKeys = new Set<string>();
+const PLAIN_KEYS_MAX = 4096;
+
+function addCheckedEntry(out: Properties, key: string, value: PropertyValue): void {
+  if (!isWellFormedString(key)) {
+    throw new TypeError(`property key ${describeValue(key)} has a lone surrogate`);
+  }
+  setMapEntry(out, key, value);
+  if (!(key in Object.prototype) && plainKeys.size < PLAIN_KEYS_MAX) plainKeys.add(key);
 }
 
 /** A frozen canonical copy of a property map; the shared empty map when there is nothing. */
@@ -69,8 +86,7 @@ export function canonicalProperties(p: unknown): Properties {
   if (typeof p !== "object" || p === null || Array.isArray(p) || !isPlainMap(p)) {
     throw new TypeError(`properties must be a plain object, got ${describeValue(p)}`);
   }
-  const keys = Object.keys(p);
-  return keys.length === 0 ? EMPTY : canonicalMap(p, 0);
+  return canonicalMap(p, 0);
 }
 
 /**

@@ -190,14 +190,46 @@ function utf8Rank(unit: number): number {
   return unit < 0xe000 ? unit + 0x2000 : unit - 0x800;
 }
 
-/** The map's keys in encoding order. */
-export function sortedKeys(map: object): string[] {
+/**
+ * The map's keys in encoding order (not to be modified: it may be shared). Maps in bulk
+ * come in a handful of shapes (the same keys in the same order, as the same string
+ * instances), so the last few shapes seen and their orders are remembered.
+ */
+export function sortedKeys(map: object): readonly string[] {
   const keys = Object.keys(map);
-  // Maps the package builds are usually in order already: check before sorting.
+  if (keys.length < 2) return keys;
+  const known = knownShape(keys);
+  if (known !== null) return known;
+  let sorted: string[] = keys;
   for (let i = 1; i < keys.length; i++) {
-    if (compareKeys(keys[i - 1]!, keys[i]!) > 0) return keys.sort(compareKeys);
+    if (compareKeys(keys[i - 1]!, keys[i]!) > 0) {
+      sorted = [...keys].sort(compareKeys);
+      break;
+    }
   }
-  return keys;
+  rememberShape(keys, sorted);
+  return sorted;
+}
+
+const SHAPES = 8;
+const shapeKeys: (readonly string[])[] = [];
+const shapeOrders: (readonly string[])[] = [];
+let nextShape = 0;
+
+function knownShape(keys: readonly string[]): readonly string[] | null {
+  next: for (let s = 0; s < shapeKeys.length; s++) {
+    const k = shapeKeys[s]!;
+    if (k.length !== keys.length) continue;
+    for (let i = 0; i < k.length; i++) if (k[i] !== keys[i]) continue next;
+    return shapeOrders[s]!;
+  }
+  return null;
+}
+
+function rememberShape(keys: readonly string[], sorted: readonly string[]): void {
+  shapeKeys[nextShape] = keys;
+  shapeOrders[nextShape] = sorted;
+  nextShape = (nextShape + 1) % SHAPES;
 }
 
 /** Adds an entry as an own data property, whatever the key (see the header). */

@@ -17,3 +17,15 @@ export function stopClock(start) {
   process.emit(WINDOW_EVENT, "end");
   return seconds;
 }
+
+/**
+ * Runs `round(from, to)` on ids [0, warmup) untimed, then times it on [warmup, warmup + n);
+ * returns those seconds. The untimed round lets the JIT compile the write path, as it is in
+ * a process that has been running a while: every system gets the same warm-up.
+ */
+export async function timedAfterWarmup(warmup, n, round) {
+  if (warmup > 0) await round(0, warmup);
+  const start = startClock();
+  await round(warmup, warmup + n);
+  return stopClock(start);
+}

@@ -36,12 +36,24 @@ function account(category, ms, bytes) {
 
 const byteCount = (r) => (typeof r === "number" ? r : r instanceof Uint8Array ? r.length : 0);
 
+// readFileSync reads through fs.readSync: a call made inside another wrapped call is the
+// outer call's own work and is not counted a second time.
+let depth = 0;
+
 function wrapSync(name, category, countsBytes) {
   const original = fs[name];
   fs[name] = function timed(...args) {
     const start = performance.now();
-    const result = original.apply(this, args);
-    account(category, performance.now() - start, countsBytes ? byteCount(result) : 0);
+    depth++;
+    let result;
+    try {
+      result = original.apply(this, args);
+    } finally {
+      depth--;
+    }
+    if (depth === 0) {
+      account(category, performance.now() - start, countsBytes ? byteCount(result) : 0);
+    }
     return result;
   };
 }

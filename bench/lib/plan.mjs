@@ -10,6 +10,9 @@ export const SIZES = {
     sequentialMiB: 256,
     w1Writes: 5000,
     w2Writes: 5000,
+    // Untimed writes before W1 and W2's measured ones, the same for every system.
+    w1Warmup: 1000,
+    w2Warmup: 5000,
     w3: { nodes: 1_000_000, rels: 1_000_000, batch: 10_000 },
   },
   quick: {
@@ -18,6 +21,8 @@ export const SIZES = {
     sequentialMiB: 64,
     w1Writes: 1000,
     w2Writes: 5000,
+    w1Warmup: 200,
+    w2Warmup: 5000,
     w3: { nodes: 100_000, rels: 100_000, batch: 10_000 },
   },
 };
@@ -101,16 +106,16 @@ export function repetitionTasks(size) {
     [rowKey("W0", "limit", "seqWrite", "MB/s"), r.writeMibPerS],
     [rowKey("W0", "limit", "seqRead", "MB/s"), r.readMibPerS],
   ]);
-  for (const [w, fn, n] of [
-    ["W1", "w1", size.w1Writes],
-    ["W2", "w2", size.w2Writes],
+  for (const [w, fn, n, warmup] of [
+    ["W1", "w1", size.w1Writes, size.w1Warmup],
+    ["W2", "w2", size.w2Writes, size.w2Warmup],
   ]) {
     for (const [system, mode] of COMMIT_CONFIGS) {
       tasks.push({
         label: `${w} ${system} ${mode}`,
         system,
         fn,
-        params: { mode, n },
+        params: { mode, n, warmup },
         emit: (r) => [[rowKey(w, system, mode, "ops/s"), r.opsPerS]],
       });
     }

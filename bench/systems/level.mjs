@@ -14,7 +14,7 @@ import {
   relKey,
   relProperties,
 } from "../lib/record.mjs";
-import { startClock, stopClock } from "../lib/clock.mjs";
+import { startClock, stopClock, timedAfterWarmup } from "../lib/clock.mjs";
 import { peakRssMib, settledMemory, treeBytes } from "../lib/disk.mjs";
 
 const SYNC = { sync: true };
@@ -27,23 +27,23 @@ async function open(dir) {
 }
 
 /** W1: `n` synced puts, each awaited. */
-export async function w1({ dir, n }) {
+export async function w1({ dir, n, warmup = 0 }) {
   const db = await open(dir);
-  const start = startClock();
-  for (let i = 0; i < n; i++) await db.put(nodeKey(i), nodeValue(i), SYNC);
-  const s = stopClock(start);
+  const s = await timedAfterWarmup(warmup, n, async (from, to) => {
+    for (let i = from; i < to; i++) await db.put(nodeKey(i), nodeValue(i), SYNC);
+  });
   await db.close();
   return { opsPerS: n / s };
 }
 
 /** W2: `n` synced puts issued at once. */
-export async function w2({ dir, n }) {
+export async function w2({ dir, n, warmup = 0 }) {
   const db = await open(dir);
-  const start = startClock();
-  const writes = [];
-  for (let i = 0; i < n; i++) writes.push(db.put(nodeKey(i), nodeValue(i), SYNC));
-  await Promise.all(writes);
-  const s = stopClock(start);
+  const s = await timedAfterWarmup(warmup, n, async (from, to) => {
+    const writes = [];
+    for (let i = from; i < to; i++) writes.push(db.put(nodeKey(i), nodeValue(i), SYNC));
+    await Promise.all(writes);
+  });
   await db.close();
   return { opsPerS: n / s };
 }

@@ -16,7 +16,7 @@ import {
   relKey,
   relProperties,
 } from "../lib/record.mjs";
-import { startClock, stopClock } from "../lib/clock.mjs";
+import { startClock, stopClock, timedAfterWarmup } from "../lib/clock.mjs";
 import { peakRssMib, settledMemory, treeBytes } from "../lib/disk.mjs";
 
 const open = (dir) => openLmdb({ path: join(dir, "graph.mdb"), encoding: "json" });
@@ -28,23 +28,23 @@ async function putDurably(db, i) {
 }
 
 /** W1: `n` puts, each awaited until flushed. */
-export async function w1({ dir, n }) {
+export async function w1({ dir, n, warmup = 0 }) {
   const db = open(dir);
-  const start = startClock();
-  for (let i = 0; i < n; i++) await putDurably(db, i);
-  const s = stopClock(start);
+  const s = await timedAfterWarmup(warmup, n, async (from, to) => {
+    for (let i = from; i < to; i++) await putDurably(db, i);
+  });
   await db.close();
   return { opsPerS: n / s };
 }
 
 /** W2: `n` puts issued at once (lmdb-js batches them), each acknowledged once flushed. */
-export async function w2({ dir, n }) {
+export async function w2({ dir, n, warmup = 0 }) {
   const db = open(dir);
-  const start = startClock();
-  const writes = [];
-  for (let i = 0; i < n; i++) writes.push(putDurably(db, i));
-  await Promise.all(writes);
-  const s = stopClock(start);
+  const s = await timedAfterWarmup(warmup, n, async (from, to) => {
+    const writes = [];
+    for (let i = from; i < to; i++) writes.push(putDurably(db, i));
+    await Promise.all(writes);
+  });
   await db.close();
   return { opsPerS: n / s };
 }

@@ -14,7 +14,7 @@ import {
   relEnds,
   relProperties,
 } from "../lib/record.mjs";
-import { startClock, stopClock } from "../lib/clock.mjs";
+import { startClock, stopClock, timedAfterWarmup } from "../lib/clock.mjs";
 import { peakRssMib, settledMemory, treeBytes } from "../lib/disk.mjs";
 
 const CREATE_ONE = `CREATE (:${NODE_LABEL} {name: $name, age: $age, city: $city})`;
@@ -33,23 +33,23 @@ async function writeOne(db, i, durable) {
 }
 
 /** W1: `n` single-node writes, each awaited; mode "perCommit" adds sync() to each. */
-export async function w1({ dir, mode, n }) {
+export async function w1({ dir, mode, n, warmup = 0 }) {
   const db = await openWalDatabase({ walDir: walDir(dir) });
-  const start = startClock();
-  for (let i = 0; i < n; i++) await writeOne(db, i, mode === "perCommit");
-  const s = stopClock(start);
+  const s = await timedAfterWarmup(warmup, n, async (from, to) => {
+    for (let i = from; i < to; i++) await writeOne(db, i, mode === "perCommit");
+  });
   db.dispose();
   return { opsPerS: n / s };
 }
 
 /** W2: `n` writes issued at once; in "perCommit" each is acknowledged after its own sync(). */
-export async function w2({ dir, mode, n }) {
+export async function w2({ dir, mode, n, warmup = 0 }) {
   const db = await openWalDatabase({ walDir: walDir(dir) });
-  const start = startClock();
-  const writes = [];
-  for (let i = 0; i < n; i++) writes.push(writeOne(db, i, mode === "perCommit"));
-  await Promise.all(writes);
-  const s = stopClock(start);
+  const s = await timedAfterWarmup(warmup, n, async (from, to) => {
+    const writes = [];
+    for (let i = from; i < to; i++) writes.push(writeOne(db, i, mode === "perCommit"));
+    await Promise.all(writes);
+  });
   db.dispose();
   return { opsPerS: n / s };
 }

@@ -13,7 +13,7 @@ import {
   relEnds,
   relProperties,
 } from "../lib/record.mjs";
-import { startClock, stopClock } from "../lib/clock.mjs";
+import { startClock, stopClock, timedAfterWarmup } from "../lib/clock.mjs";
 import { peakRssMib, settledMemory, treeBytes } from "../lib/disk.mjs";
 
 const { openDatabase } = await import(process.env.SKEIN_BENCH_DIST ?? "../../dist/index.js");
@@ -24,23 +24,23 @@ const open = (dir, syncMode) => openDatabase(dir, { syncMode, snapshotEveryCommi
 const createOne = (i) => (tx) => tx.createNode(LABELS, nodeProperties(i));
 
 /** W1: `n` single-node writes, each awaited. */
-export async function w1({ dir, mode, n }) {
+export async function w1({ dir, mode, n, warmup = 0 }) {
   const db = await open(dir, mode);
-  const start = startClock();
-  for (let i = 0; i < n; i++) await db.write(createOne(i));
-  const s = stopClock(start);
+  const s = await timedAfterWarmup(warmup, n, async (from, to) => {
+    for (let i = from; i < to; i++) await db.write(createOne(i));
+  });
   await db.close();
   return { opsPerS: n / s };
 }
 
 /** W2: `n` single-node writes issued at once; each resolves when its commit is durable. */
-export async function w2({ dir, mode, n }) {
+export async function w2({ dir, mode, n, warmup = 0 }) {
   const db = await open(dir, mode);
-  const start = startClock();
-  const writes = [];
-  for (let i = 0; i < n; i++) writes.push(db.write(createOne(i)));
-  await Promise.all(writes);
-  const s = stopClock(start);
+  const s = await timedAfterWarmup(warmup, n, async (from, to) => {
+    const writes = [];
+    for (let i = from; i < to; i++) writes.push(db.write(createOne(i)));
+    await Promise.all(writes);
+  });
   await db.close();
   return { opsPerS: n / s };
 }

@@ -14,7 +14,7 @@ import {
   relEnds,
   relProperties,
 } from "../lib/record.mjs";
-import { startClock, stopClock } from "../lib/clock.mjs";
+import { startClock, stopClock, timedAfterWarmup } from "../lib/clock.mjs";
 import { peakRssMib, settledMemory, treeBytes } from "../lib/disk.mjs";
 
 function open(dir, synchronous) {
@@ -39,11 +39,11 @@ function open(dir, synchronous) {
 const insertNode = (s, i) => s.insertNode.run(i, NODE_LABEL, JSON.stringify(nodeProperties(i)));
 
 /** W1 (and W2): `n` single-row autocommit inserts, one after another. */
-export function w1({ dir, mode, n }) {
+export async function w1({ dir, mode, n, warmup = 0 }) {
   const s = open(dir, mode);
-  const start = startClock();
-  for (let i = 0; i < n; i++) insertNode(s, i);
-  const seconds = stopClock(start);
+  const seconds = await timedAfterWarmup(warmup, n, (from, to) => {
+    for (let i = from; i < to; i++) insertNode(s, i);
+  });
   s.db.close();
   return { opsPerS: n / seconds };
 }

@@ -322,6 +322,13 @@ export class ByteReader {
   }
 }
 
+/** Node's native latin1 slicer (Buffer's own), which takes any Uint8Array: for ASCII it is the string. */
+const latin1Slice = (
+  Buffer.prototype as unknown as {
+    latin1Slice(this: Uint8Array, start: number, end: number): string;
+  }
+).latin1Slice;
+
 const CACHE_SLOTS = 4096;
 const cachedStrings: (string | undefined)[] = new Array<string | undefined>(CACHE_SLOTS);
 
@@ -333,7 +340,7 @@ function shortAscii(buf: Uint8Array, at: number, n: number): string | null {
     if (b >= 0x80) return null;
     hash = Math.imul(hash ^ b, 0x01000193);
   }
-  if (n > 16) return String.fromCharCode.apply(null, buf.subarray(at, at + n) as never);
+  if (n > 16) return latin1Slice.call(buf, at, at + n);
   const slot = (hash >>> 0) % CACHE_SLOTS;
   const hit = cachedStrings[slot];
   if (hit !== undefined && hit.length === n) {
@@ -346,7 +353,7 @@ function shortAscii(buf: Uint8Array, at: number, n: number): string | null {
     }
     if (same) return hit;
   }
-  const s = n === 0 ? "" : String.fromCharCode.apply(null, buf.subarray(at, at + n) as never);
+  const s = n === 0 ? "" : latin1Slice.call(buf, at, at + n);
   cachedStrings[slot] = s;
   return s;
 }

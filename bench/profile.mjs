@@ -25,12 +25,24 @@ function profilePlan(kind, size) {
     case "w1":
       return {
         prepare: [],
-        task: { system: "skein", fn: "w1", mode: "perCommit", n: size.w1Writes, warmup: size.w1Warmup },
+        task: {
+          system: "skein",
+          fn: "w1",
+          mode: "perCommit",
+          n: size.w1Writes,
+          warmup: size.w1Warmup,
+        },
       };
     case "w2":
       return {
         prepare: [],
-        task: { system: "skein", fn: "w2", mode: "perCommit", n: size.w2Writes, warmup: size.w2Warmup },
+        task: {
+          system: "skein",
+          fn: "w2",
+          mode: "perCommit",
+          n: size.w2Writes,
+          warmup: size.w2Warmup,
+        },
       };
     case "w3":
       return { prepare: [], task: ingest };

@@ -228,37 +228,46 @@ class ChunkCursor {
    */
   record(minBodyBytes: number, what: string): ByteReader {
     const at = this.#position;
-    const prefix = this.#take(4, `${what} record length`);
-    const length = (prefix[0]! | (prefix[1]! << 8) | (prefix[2]! << 16)) + prefix[3]! * 0x100_0000;
+    const p = this.#available(4, `${what} record length`);
+    const buf = this.#buf;
+    const length = (buf[p]! | (buf[p + 1]! << 8) | (buf[p + 2]! << 16)) + buf[p + 3]! * 0x100_0000;
+    this.#position = at + 4;
     if (length < minBodyBytes) {
       const detail = `${what} record length ${length} is below the ${minBodyBytes} bytes of the smallest`;
       throw new SnapshotCorruptionError(this.#path, at, detail);
     }
-    const body = this.#take(length, `${what} record`);
-    if (body.buffer !== this.#buf.buffer) return new ByteReader(body);
-    return this.#reader.window(
-      body.byteOffset - this.#buf.byteOffset,
-      body.byteOffset - this.#buf.byteOffset + length,
-    );
+    if (length > buf.length) {
+      // Larger than a chunk: its own buffer, bounded by the bytes that remain.
+      this.#checkRemaining(length, `${what} record`);
+      const own = new Uint8Array(length);
+      readFully(this.#handle, this.#path, own, length, this.#position);
+      this.#position += length;
+      return new ByteReader(own);
+    }
+    const start = this.#available(length, `${what} record`);
+    this.#position += length;
+    return this.#reader.window(start, start + length);
   }
 
-  /** `n` bytes; a view valid until the next call. Bounded before anything is allocated. */
-  #take(n: number, what: string): Uint8Array {
+  /**
+   * Where the next `n` bytes (at most a chunk) start in the buffer, refilling it when they
+   * are not all there. Bounded by the bytes before the trailer, before anything is read.
+   */
+  #available(n: number, what: string): number {
+    const at = this.#position;
+    this.#checkRemaining(n, what);
+    const inBuf = at - this.#bufStart;
+    if (inBuf + n <= this.#bufLength) return inBuf;
+    this.#refill(at);
+    return 0;
+  }
+
+  #checkRemaining(n: number, what: string): void {
     const at = this.#position;
     if (n > this.#end - at) {
       const detail = `${what} needs ${n} bytes, ${this.#end - at} remain before the trailer`;
       throw new SnapshotCorruptionError(this.#path, at, detail);
     }
-    this.#position = at + n;
-    const inBuf = at - this.#bufStart;
-    if (inBuf + n <= this.#bufLength) return this.#buf.subarray(inBuf, inBuf + n);
-    if (n > this.#buf.length) {
-      const own = new Uint8Array(n);
-      readFully(this.#handle, this.#path, own, n, at);
-      return own;
-    }
-    this.#refill(at);
-    return this.#buf.subarray(0, n);
   }
 
   /** Moves the unread buffered bytes to the front, then fills the rest from the file. */

@@ -53,13 +53,8 @@ function loadSnapshot(
     const graph = new Graph();
     try {
       const header = readSnapshot(fs, snap.path, {
-        node: (n) =>
-          graph.apply(
-            { kind: "createNode", id: n.id, labels: n.labels, properties: n.properties },
-            undefined,
-            true,
-          ),
-        relationship: (r) => graph.apply({ kind: "createRelationship", ...r }, undefined, true),
+        node: (n) => graph.loadNode(n.id, n.labels, n.properties),
+        relationship: (r) => graph.loadRelationship(r.id, r.src, r.dst, r.type, r.properties),
       });
       graph.nextNodeId = Math.max(graph.nextNodeId, header.nextNodeId);
       graph.nextRelationshipId = Math.max(graph.nextRelationshipId, header.nextRelationshipId);

@@ -166,6 +166,24 @@ export class Graph implements GraphView {
     }
   }
 
+  /**
+   * Snapshot loading, without an event object per entity: like a trusted createNode and
+   * createRelationship (values canonical and owned by nobody else, so frozen in place).
+   */
+  loadNode(id: number, labels: readonly string[], properties: Properties): void {
+    this.#createNode(id, labels, frozenProperties(properties));
+  }
+
+  loadRelationship(
+    id: number,
+    src: number,
+    dst: number,
+    type: string,
+    properties: Properties,
+  ): void {
+    this.#createRel({ id, src, dst, type }, frozenProperties(properties));
+  }
+
   #createNode(id: number, labels: readonly string[], props: Properties, undo?: Undo[]): void {
     const c = this.#c;
     if (c.nodes.has(id)) throw new SkeinError("CONSTRAINT", `node ${id} already exists`);
@@ -192,7 +210,11 @@ export class Graph implements GraphView {
     c.propsOf[id] = EMPTY_PROPS;
   }
 
-  #createRel(ev: CreateRel, props: Properties, undo?: Undo[]): void {
+  #createRel(
+    ev: Pick<CreateRel, "id" | "src" | "dst" | "type">,
+    props: Properties,
+    undo?: Undo[],
+  ): void {
     const c = this.#c;
     if (c.rels.has(ev.id)) {
       throw new SkeinError("CONSTRAINT", `relationship ${ev.id} already exists`);

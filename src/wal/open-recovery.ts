@@ -41,6 +41,7 @@ export function openActiveSegment(
   dir: string,
   outcome: ReplayOutcome,
   nextLsn: number,
+  preallocateBytes: number,
 ): ActiveSegment {
   if (outcome.unfinishedSegment !== null) {
     fs.unlink(outcome.unfinishedSegment.path);
@@ -57,7 +58,7 @@ export function openActiveSegment(
     return { writer, id: last.id };
   }
   const id = outcome.unfinishedSegment?.id ?? (last === undefined ? 1 : last.id + 1);
-  const writer = SegmentWriter.create(fs, segmentPath(dir, id), nextLsn);
+  const writer = SegmentWriter.create(fs, segmentPath(dir, id), nextLsn, preallocateBytes);
   return { writer, id };
 }
 

@@ -23,6 +23,14 @@ export interface WalOptions {
   /** Replay fence: transactions committed at or below this LSN are already in a snapshot
    * and are not returned by replay. Default 0 (replay everything). */
   checkpointLsn?: number;
+  /**
+   * Fill each new segment with zeros up to `segmentTargetBytes` (and make that durable)
+   * before appending to it, so an fsync after an append has no file size to record and
+   * costs less: the way past the growing-file fsync rate. Default true. The zero tail is
+   * cut when a segment is sealed or the log closes; after a crash, replay reads it as the
+   * end of the log. false: segments grow with every append, as LoraDB's do.
+   */
+  preallocate?: boolean;
 }
 
 export interface ResolvedWalOptions {
@@ -30,6 +38,7 @@ export interface ResolvedWalOptions {
   readonly groupIntervalMs: number;
   readonly segmentTargetBytes: number;
   readonly checkpointLsn: number;
+  readonly preallocate: boolean;
 }
 
 export const DEFAULT_WAL_OPTIONS: ResolvedWalOptions = {
@@ -37,6 +46,7 @@ export const DEFAULT_WAL_OPTIONS: ResolvedWalOptions = {
   groupIntervalMs: 50,
   segmentTargetBytes: 8 * 1024 * 1024,
   checkpointLsn: 0,
+  preallocate: true,
 };
 
 const SYNC_MODES: readonly SyncMode[] = ["perCommit", "group", "none"];
@@ -46,6 +56,11 @@ function positiveInteger(name: string, v: unknown, min: number): number {
     throw new TypeError(`${name} must be an integer, got ${String(v)}`);
   }
   if (v < min) throw new RangeError(`${name} must be at least ${min}, got ${v}`);
+  return v;
+}
+
+function flag(name: string, v: unknown): boolean {
+  if (typeof v !== "boolean") throw new TypeError(`${name} must be a boolean, got ${String(v)}`);
   return v;
 }
 
@@ -73,5 +88,6 @@ export function resolveWalOptions(options: WalOptions = {}): ResolvedWalOptions 
       1,
     ),
     checkpointLsn: positiveInteger("checkpointLsn", options.checkpointLsn ?? d.checkpointLsn, 0),
+    preallocate: flag("preallocate", options.preallocate ?? d.preallocate),
   };
 }

@@ -227,14 +227,35 @@ describe("replay", () => {
     wal.close();
   });
 
-  test("a zero-filled tail after a crash is a torn tail", (t) => {
+  test("a zero-filled tail after a crash is the end of the records, written over next", (t) => {
+    // A preallocated segment of a log that was not closed, or a file system that extended
+    // the file with zeros: either way nothing was written there.
     const dir = tmpDir(t);
     const seg = new SegmentBuilder(1).tx(1, [ev(1)]);
     const path = writeSegment(dir, 1, seg.bytes());
     truncateSync(path, seg.bytes().length + 4096);
-    const { events, recovery } = openAndClose(dir);
+    const { wal, events } = Wal.open(dir, { preallocate: false });
     assert.deepEqual(events, [ev(1)]);
-    assert.equal(recovery.tornTail?.lastGoodOffset, seg.bytes().length);
+    assert.equal(wal.recovery.tornTail, null);
+    const begin = wal.begin();
+    wal.append(begin, ev(2));
+    wal.commit(begin);
+    wal.flush();
+    wal.close();
+    assert.deepEqual(replayDir(dir).events, [ev(1), ev(2)]);
+    assert.ok(readFileSync(path).length < seg.bytes().length + 4096, "closing cut the zeros");
+  });
+
+  test("zeros after the records of a sealed segment are damage", (t) => {
+    const dir = tmpDir(t);
+    const seg = new SegmentBuilder(1, true).tx(1, [ev(1)]);
+    const path = writeSegment(dir, 1, seg.bytes());
+    truncateSync(path, seg.bytes().length + 4096);
+    writeSegment(dir, 2, new SegmentBuilder(4).tx(4, [ev(2)]).bytes());
+    assert.throws(
+      () => replayDir(dir),
+      (e) => isSkeinError(e, "WAL_CORRUPTION"),
+    );
   });
 
   test("transactions interleave and come back in commit order", (t) => {

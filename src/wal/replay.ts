@@ -124,6 +124,9 @@ function scanSegment(
   while (offset < buf.length && problem === null) {
     const frame = readFrame(buf, offset, buf.length);
     if (!frame.ok) {
+      // The preallocated zero tail of the active segment of a log that was not closed:
+      // the end of the records, not damage.
+      if (isLast && !sealed && zerosFrom(buf, offset)) break;
       problem = judgeBadFrame({ ...place(), sealed }, buf, offset, frame);
       break;
     }
@@ -201,6 +204,12 @@ export function scanLog(
     unfinishedSegment,
   };
   return { outcome, problem, segmentsRead };
+}
+
+/** Whether every byte from `offset` to the end is zero. */
+function zerosFrom(buf: Uint8Array, offset: number): boolean {
+  for (let i = offset; i < buf.length; i++) if (buf[i] !== 0) return false;
+  return true;
 }
 
 /** A segment's header, or null when it cannot be read whole or does not check out. */

@@ -164,4 +164,59 @@ describe("segment writer", () => {
     writer.truncateTo(40);
     assert.equal(fs.crash().bytesOf(path).length, 40);
   });
+
+  test("a preallocated segment is zeros up to its size, durably, before it is named", () => {
+    const fs = new MemFs();
+    fs.mkdirp("/w");
+    const path = segmentPath("/w", 1);
+    const writer = SegmentWriter.create(fs, path, 1, 4096);
+    const onDisk = fs.crash().bytesOf(path);
+    assert.equal(onDisk.length, 4096);
+    assert.ok(onDisk.subarray(SEGMENT_HEADER_BYTES).every((b) => b === 0));
+    writer.pending.bytes(new Uint8Array([9, 9, 9]));
+    writer.writeOut();
+    writer.sync();
+    const after = fs.crash().bytesOf(path);
+    assert.equal(after.length, 4096, "records overwrite the zeros; the size stays");
+    assert.deepEqual(
+      [...after.subarray(SEGMENT_HEADER_BYTES, SEGMENT_HEADER_BYTES + 4)],
+      [9, 9, 9, 0],
+    );
+    writer.close();
+  });
+
+  test("sealing and trimming cut the zero tail durably", () => {
+    const fs = new MemFs();
+    fs.mkdirp("/w");
+    const sealedPath = segmentPath("/w", 1);
+    const sealed = SegmentWriter.create(fs, sealedPath, 1, 4096);
+    sealed.pending.bytes(new Uint8Array(10));
+    sealed.writeOut();
+    sealed.sync();
+    sealed.seal();
+    assert.equal(fs.crash().bytesOf(sealedPath).length, SEGMENT_HEADER_BYTES + 10);
+    const trimmedPath = segmentPath("/w", 2);
+    const trimmed = SegmentWriter.create(fs, trimmedPath, 5, 4096);
+    trimmed.pending.bytes(new Uint8Array(7));
+    trimmed.writeOut();
+    trimmed.sync();
+    trimmed.trim();
+    assert.equal(fs.crash().bytesOf(trimmedPath).length, SEGMENT_HEADER_BYTES + 7);
+  });
+
+  test("on a full disk a segment is made without preallocation; other errors still fail", () => {
+    const fs = new MemFs();
+    fs.mkdirp("/w");
+    fs.inject({ op: "write", nth: 2, errno: "ENOSPC", persistent: false });
+    const writer = SegmentWriter.create(fs, segmentPath("/w", 1), 1, 4096);
+    assert.equal(fs.crash().bytesOf(segmentPath("/w", 1)).length, SEGMENT_HEADER_BYTES);
+    writer.close();
+    const failing = new MemFs();
+    failing.mkdirp("/w");
+    failing.inject({ op: "write", nth: 2, errno: "EIO", persistent: false });
+    assert.throws(
+      () => SegmentWriter.create(failing, segmentPath("/w", 1), 1, 4096),
+      (e) => isSkeinError(e, "IO"),
+    );
+  });
 });

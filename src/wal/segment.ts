@@ -2,8 +2,11 @@
 // written to the file by `writeOut`, so a transaction costs one write system call rather
 // than one per record; `sync` makes what was written durable. Creation builds the segment
 // under a temporary name and renames it into place only once its header is durable, so a
-// crash never leaves a half-made segment under a real name. This file does not decide
-// when to write, sync or rotate: the log does.
+// crash never leaves a half-made segment under a real name. A segment may be created
+// preallocated: filled with zeros up to a size, made durable before it gets its name, so
+// appends overwrite blocks the file already has and an fsync has no file size to record.
+// The zero tail is cut (`trim`) before sealing and on a clean close. This file does not
+// decide when to write, sync or rotate: the log does.
 import { ByteWriter } from "../internal/bytes.js";
 import type { FileHandle, FileSystem } from "../internal/fs.js";
 import { SkeinError } from "../internal/errors.js";
@@ -12,31 +15,72 @@ import { TEMP_SUFFIX } from "./segment-dir.js";
 import { dirname } from "node:path";
 import { crashPoint } from "../internal/crash-point.js";
 
+const ZERO_CHUNK_BYTES = 1024 * 1024;
+
+/**
+ * Fill a new segment with zeros from its header up to `bytes`, a chunk per write; returns
+ * its size. Preallocation only makes appends cheaper: on a full disk the file goes back to
+ * its header and grows as records come, as it would without it.
+ */
+function preallocate(handle: FileHandle, bytes: number): number {
+  if (bytes <= SEGMENT_HEADER_BYTES) return SEGMENT_HEADER_BYTES;
+  const zeros = new Uint8Array(Math.min(ZERO_CHUNK_BYTES, bytes - SEGMENT_HEADER_BYTES));
+  try {
+    for (let at = SEGMENT_HEADER_BYTES; at < bytes; at += zeros.length) {
+      handle.write(zeros.subarray(0, Math.min(zeros.length, bytes - at)), at);
+    }
+    return bytes;
+  } catch (err) {
+    const errno = (err as { cause?: { code?: unknown } }).cause?.code;
+    if (!(err instanceof SkeinError && err.code === "IO" && errno === "ENOSPC")) throw err;
+    handle.truncate(SEGMENT_HEADER_BYTES);
+    return SEGMENT_HEADER_BYTES;
+  }
+}
+
 export class SegmentWriter {
   readonly path: string;
   readonly baseLsn: number;
   readonly #handle: FileHandle;
-  /** Bytes already in the file (header included). */
+  /** Bytes of records in the file (header included): where the next write goes. */
   #fileBytes: number;
+  /** The file's size: past #fileBytes when a zero tail is preallocated. */
+  #physicalBytes: number;
   readonly #pending = new ByteWriter(64 * 1024);
 
-  private constructor(handle: FileHandle, baseLsn: number, fileBytes: number) {
+  private constructor(
+    handle: FileHandle,
+    baseLsn: number,
+    fileBytes: number,
+    physicalBytes: number,
+  ) {
     this.path = handle.path;
     this.#handle = handle;
     this.baseLsn = baseLsn;
     this.#fileBytes = fileBytes;
+    this.#physicalBytes = Math.max(fileBytes, physicalBytes);
   }
 
-  /** Create a new, empty segment at `path`; fails if one exists. File, then directory, fsynced. */
-  static create(fs: FileSystem, path: string, baseLsn: number): SegmentWriter {
+  /**
+   * Create a new, empty segment at `path`; fails if one exists. With `preallocateBytes`
+   * above the header's size, zeros fill the file up to it. File, then directory, fsynced.
+   */
+  static create(
+    fs: FileSystem,
+    path: string,
+    baseLsn: number,
+    preallocateBytes = 0,
+  ): SegmentWriter {
     if (fs.sizeOf(path) !== null) {
       throw new SkeinError("WAL_MALFORMED", `segment ${path} already exists`);
     }
     const tempPath = path + TEMP_SUFFIX;
     if (fs.sizeOf(tempPath) !== null) fs.unlink(tempPath);
     const temp = fs.open(tempPath, "createExclusive");
+    let physicalBytes = SEGMENT_HEADER_BYTES;
     try {
       temp.write(encodeSegmentHeader({ baseLsn, sealed: false }), 0);
+      physicalBytes = preallocate(temp, preallocateBytes);
       temp.sync();
     } finally {
       temp.close();
@@ -45,12 +89,17 @@ export class SegmentWriter {
     fs.rename(tempPath, path);
     crashPoint("segment.create.afterRename");
     fs.syncDir(dirname(path));
-    return new SegmentWriter(fs.open(path, "readWrite"), baseLsn, SEGMENT_HEADER_BYTES);
+    const handle = fs.open(path, "readWrite");
+    return new SegmentWriter(handle, baseLsn, SEGMENT_HEADER_BYTES, physicalBytes);
   }
 
-  /** Reopen an existing segment for appending after its last good byte. */
+  /**
+   * Reopen an existing segment for appending after its last good byte; a zero tail past
+   * it (a preallocated segment the last process did not close) is written over.
+   */
   static reopen(fs: FileSystem, path: string, baseLsn: number, endBytes: number): SegmentWriter {
-    return new SegmentWriter(fs.open(path, "readWrite"), baseLsn, endBytes);
+    const handle = fs.open(path, "readWrite");
+    return new SegmentWriter(handle, baseLsn, endBytes, handle.size());
   }
 
   /** The buffer records are encoded into; `writeOut` moves it to the file. */
@@ -89,10 +138,21 @@ export class SegmentWriter {
     this.#handle.truncate(offsetBytes);
     this.#handle.sync();
     this.#fileBytes = offsetBytes;
+    this.#physicalBytes = offsetBytes;
   }
 
-  /** Mark the segment sealed: header rewritten in place, then fsynced. Data must be durable. */
+  /** Cut a preallocated zero tail, durably; nothing to do without one. Records must be written. */
+  trim(): void {
+    if (this.#physicalBytes > this.#fileBytes) this.truncateTo(this.#fileBytes);
+  }
+
+  /**
+   * Mark the segment sealed: header rewritten in place, then fsynced. Data must be durable.
+   * The zero tail is cut durably first: a sealed segment never has one, so in a sealed
+   * segment zeros after the records stay damage.
+   */
   seal(): void {
+    this.trim();
     this.#handle.write(encodeSegmentHeader({ baseLsn: this.baseLsn, sealed: true }), 0);
     this.#handle.sync();
   }

@@ -77,7 +77,7 @@ export class Wal {
     this.#lock = lock;
     for (const s of outcome.segments) this.#bases.set(s.id, s.baseLsn);
     this.#nextLsn = Math.max(outcome.maxLsn + 1, opts.checkpointLsn + 1);
-    const opened = openActiveSegment(fs, dir, outcome, this.#nextLsn);
+    const opened = openActiveSegment(fs, dir, outcome, this.#nextLsn, this.#preallocateBytes);
     // New when it was just created; a reopened segment's base is already there, unchanged.
     this.#bases.set(opened.id, opened.writer.baseLsn);
     this.#writer = opened.writer;
@@ -314,7 +314,11 @@ export class Wal {
     this.#flusher?.stop();
     try {
       // A poisoned log is not synced again: the failed fsync is never retried.
-      if (this.#poison === null) this.#syncNow();
+      if (this.#poison === null) {
+        this.#syncNow();
+        // The next process would write over the zero tail anyway; cut for other readers.
+        this.#guard("trim", () => this.#writer.trim());
+      }
     } finally {
       this.#closed = true;
       this.#retire(this.#writer);
@@ -337,6 +341,11 @@ export class Wal {
     };
     if (this.#shared.busy) void this.#shared.idle().then(closeQuietly, closeQuietly);
     else closeQuietly();
+  }
+
+  /** How far new segments are filled with zeros ahead of the records: 0 when not at all. */
+  get #preallocateBytes(): number {
+    return this.#opts.preallocate ? this.#opts.segmentTargetBytes : 0;
   }
 
   #checkWritable(): void {
@@ -397,7 +406,12 @@ export class Wal {
     crashPoint("wal.rotate.afterSeal");
     const id = this.#activeId + 1;
     const next = this.#guard("segment creation", () =>
-      SegmentWriter.create(this.#fs, segmentPath(this.dir, id), this.#nextLsn),
+      SegmentWriter.create(
+        this.#fs,
+        segmentPath(this.dir, id),
+        this.#nextLsn,
+        this.#preallocateBytes,
+      ),
     );
     this.#bases.set(id, next.baseLsn);
     this.#writer = next;

@@ -112,14 +112,16 @@ export class WriteTx extends ReadView implements WriteTransaction {
   }
 
   #apply(ev: MutationEvent): void {
-    this.#graph.apply(ev, this.#undo);
+    // Trusted: every value in `ev` was made canonical (a frozen copy) by the method that
+    // built it, so the graph need not copy it a second time.
+    this.#graph.apply(ev, this.#undo, true);
     this.#events.push(ev);
   }
 
   createNode(labels: string[], properties?: Properties): number {
     this.#checkLive();
     if (!Array.isArray(labels)) throw new TypeError("labels must be an array of strings");
-    labels.forEach((l) => checkName("label", l));
+    for (const l of labels) checkName("label", l);
     const props = withoutNulls(canonicalProperties(properties));
     const id = this.#graph.nextNodeId;
     const unique = this.#graph.internLabels(labels);

@@ -325,7 +325,7 @@ export class ByteReader {
 /** Node's native latin1 slicer (Buffer's own), which takes any Uint8Array: for ASCII it is the string. */
 const latin1Slice = (
   Buffer.prototype as unknown as {
-    latin1Slice(this: Uint8Array, start: number, end: number): string;
+    latin1Slice: (this: Uint8Array, start: number, end: number) => string;
   }
 ).latin1Slice;
 

@@ -1,7 +1,7 @@
 // One test pins the code and message of every error the package can raise (STYLE.md,
 // "Errors"). Each SkeinErrorCode the package raises today is triggered here through the
 // code path that raises it in use (an open, a replay, an append, an injected EIO, a
-// database write, a damaged snapshot, a recovery), and the test checks the class, the
+// database write, a damaged snapshot, a recovery, a Cypher query), and the test checks the class, the
 // exact code and the message: the exact string where it is deterministic (logs, snapshots
 // and databases on MemFs live at fixed paths), a regex anchored on both ends where it holds
 // a temporary path or a pid. The misuse errors (TypeError/RangeError) of the log's and the
@@ -9,7 +9,7 @@
 // of the union is pinned here or listed in NOT_RAISED_YET with the reason, and that
 // docs/errors.md has a section for it. Behaviour beyond the error itself is tested beside
 // the code that owns it (wal/*.test.ts, store/*.test.ts, snapshot/*.test.ts,
-// db/*.test.ts).
+// db/*.test.ts, query/**/*.test.ts).
 import assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as os from "node:os";
@@ -24,7 +24,13 @@ import {
   type DatabaseOptions,
   type WriteTransaction,
 } from "./db/index.js";
-import { SkeinError, WalCorruptionError, type SkeinErrorCode } from "./internal/errors.js";
+import {
+  QueryError,
+  SkeinError,
+  WalCorruptionError,
+  type SkeinErrorCode,
+} from "./internal/errors.js";
+import { createCypherEngine, cypherEngine } from "./query/index.js";
 import {
   date,
   decodeBatchPayload,
@@ -88,19 +94,7 @@ const ALL_CODES = {
  * Codes in the union that no code path raises yet, and why. A code added to the union
  * must be pinned or listed here with its reason.
  */
-const NOT_RAISED_YET: readonly { code: SkeinErrorCode; reason: string }[] = [
-  ...(
-    [
-      "SYNTAX",
-      "SEMANTIC",
-      "TYPE",
-      "ARGUMENT",
-      "PARAMETER_MISSING",
-      "QUERY_TIMEOUT",
-      "QUERY_TOO_COMPLEX",
-    ] as const
-  ).map((code) => ({ code, reason: "the query engine is not built yet" })),
-];
+const NOT_RAISED_YET: readonly { code: SkeinErrorCode; reason: string }[] = [];
 
 /** Codes with at least one test below, filled as the tests are registered. */
 const pinned = new Set<SkeinErrorCode>();
@@ -1416,6 +1410,160 @@ test("every SkeinErrorCode is pinned above or listed as not raised yet, with a r
     assert.ok(isPinned || notRaised.has(code), `${code} is neither pinned nor NOT_RAISED_YET`);
     assert.ok(!(isPinned && notRaised.has(code)), `${code} is pinned and NOT_RAISED_YET`);
   }
+});
+
+// ---- Cypher queries ----------------------------------------------------------------------
+
+/** Runs a query on a fresh in-memory database; it must fail with a QueryError. */
+async function expectQueryError(
+  query: string,
+  code: SkeinErrorCode,
+  message: string | RegExp,
+  fields: { phase: "compile" | "runtime"; detail: string | null; line?: number; column?: number },
+  setup: { params?: Record<string, unknown>; timeoutMs?: number; seed?: string } = {},
+  engine = cypherEngine,
+): Promise<void> {
+  const db = await openDatabase(undefined, undefined, engine);
+  if (setup.seed !== undefined) await db.execute(setup.seed);
+  const before = db.status().nodeCount;
+  const options = setup.timeoutMs === undefined ? {} : { timeoutMs: setup.timeoutMs };
+  const err = await expectRejection(db.execute(query, setup.params ?? {}, options), code, message);
+  assert.ok(err instanceof QueryError, "a query fails with a QueryError");
+  assert.equal(err.phase, fields.phase);
+  assert.equal(err.detail, fields.detail);
+  if (fields.line !== undefined) assert.equal(err.line, fields.line);
+  if (fields.column !== undefined) assert.equal(err.column, fields.column);
+  assert.equal(db.status().nodeCount, before, "a failed query changes nothing");
+  await db.close();
+}
+
+pin("SYNTAX", "text that is not Cypher, with line, column and a caret", async () => {
+  await expectQueryError(
+    "RETURN 1 +",
+    "SYNTAX",
+    "unexpected end of input, expected an expression (line 1, column 11)\n  RETURN 1 +\n            ^",
+    { phase: "compile", detail: "UnexpectedSyntax", line: 1, column: 11 },
+  );
+});
+
+pin("SEMANTIC", "an undefined variable, an unknown procedure, a MERGE on null", async () => {
+  await expectQueryError(
+    "RETURN x",
+    "SEMANTIC",
+    "variable `x` is not defined (line 1, column 8)\n  RETURN x\n         ^",
+    { phase: "compile", detail: "UndefinedVariable", line: 1, column: 8 },
+  );
+  await expectQueryError(
+    "CALL nope.proc()",
+    "SEMANTIC",
+    "there is no procedure named nope.proc (line 1, column 1)",
+    { phase: "compile", detail: "ProcedureNotFound", line: 1, column: 1 },
+  );
+  await expectQueryError(
+    "CREATE (:A) MERGE (n {x: null})",
+    "SEMANTIC",
+    "cannot merge using a null value for property `x`",
+    { phase: "runtime", detail: "MergeReadOwnWrites" },
+  );
+  await expectQueryError(
+    "RETURN 1 LIMIT $n",
+    "SEMANTIC",
+    "LIMIT expects a non-negative INTEGER, got -2",
+    { phase: "runtime", detail: "NegativeIntegerArgument" },
+    { params: { n: -2 } },
+  );
+});
+
+pin("TYPE", "an operand, a map key or a property value of the wrong type", async () => {
+  await expectQueryError(
+    "WITH $x AS x RETURN x - 1",
+    "TYPE",
+    "cannot subtract STRING and INTEGER",
+    { phase: "runtime", detail: "InvalidArgumentType" },
+    { params: { x: "a" } },
+  );
+  await expectQueryError(
+    "WITH $m AS m RETURN m[1]",
+    "TYPE",
+    "a map key must be a STRING, got INTEGER",
+    { phase: "runtime", detail: "MapElementAccessByNonString" },
+    { params: { m: { a: 1 } } },
+  );
+  await expectQueryError(
+    "CREATE (:A) CREATE (a {m: {x: 1}})",
+    "TYPE",
+    "property `m` cannot hold a MAP",
+    { phase: "runtime", detail: "InvalidPropertyType" },
+  );
+});
+
+pin("ARGUMENT", "integer division by zero and integer overflow", async () => {
+  await expectQueryError("RETURN 1 / 0", "ARGUMENT", "division by zero: 1 / 0", {
+    phase: "runtime",
+    detail: "DivisionByZero",
+  });
+  await expectQueryError(
+    "WITH $n AS n RETURN n + 1",
+    "ARGUMENT",
+    "integer overflow: 9223372036854775807 + 1 does not fit in 64 bits",
+    { phase: "runtime", detail: "IntegerOverflow" },
+    { params: { n: 9223372036854775807n } },
+  );
+});
+
+pin("PARAMETER_MISSING", "a parameter the query uses and the call does not give", async () => {
+  await expectQueryError("RETURN $p", "PARAMETER_MISSING", "expected a parameter named `p`", {
+    phase: "compile",
+    detail: "MissingParameter",
+  });
+});
+
+pin("QUERY_TIMEOUT", "a query past its time limit changes nothing", async () => {
+  await expectQueryError(
+    "CREATE (:Made) WITH 1 AS one MATCH (a), (b), (c), (d) RETURN count(*)",
+    "QUERY_TIMEOUT",
+    "query exceeded its time limit of 20 ms",
+    { phase: "runtime", detail: null },
+    { timeoutMs: 20, seed: "UNWIND range(1, 60) AS i CREATE (:N)" },
+  );
+});
+
+pin("QUERY_TOO_COMPLEX", "a query too long, a path longer than maxVarLength", async () => {
+  const long = `RETURN 1${" ".repeat(1_000_000)}`;
+  await expectQueryError(
+    long,
+    "QUERY_TOO_COMPLEX",
+    "query is 1000008 characters long, more than the 1000000 allowed",
+    { phase: "compile", detail: null },
+  );
+  await expectQueryError(
+    "MATCH (a {i: 1})-[*]->(b) RETURN count(b)",
+    "QUERY_TOO_COMPLEX",
+    "a variable-length pattern without an upper bound found a path longer than 2 relationships; give an upper bound (*..n) or raise maxVarLength",
+    { phase: "runtime", detail: null },
+    { seed: "CREATE ({i: 1})-[:R]->()-[:R]->()-[:R]->()" },
+    createCypherEngine({ maxVarLength: 2 }),
+  );
+});
+
+pin("NOT_FOUND", "a query reading an entity it deleted", async () => {
+  await expectQueryError(
+    "MATCH (n) DELETE n RETURN n.k",
+    "NOT_FOUND",
+    "node 0 was deleted by this query",
+    { phase: "runtime", detail: "DeletedEntityAccess" },
+    { seed: "CREATE ({k: 1})" },
+  );
+});
+
+pin("CONSTRAINT", "a query deleting a node and not its relationships", async () => {
+  await expectQueryError(
+    "MATCH (n:X) DELETE n",
+    "CONSTRAINT",
+    "cannot delete node 0: it still has relationships; delete them first or use DETACH DELETE",
+    { phase: "runtime", detail: "DeleteConnectedNode" },
+    { seed: "CREATE (:X)-[:R]->()" },
+  );
 });
 
 test("docs/errors.md has a section for every SkeinErrorCode", () => {

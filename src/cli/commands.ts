@@ -1,9 +1,10 @@
 // The list of `skein` commands, in the order `skein --help` shows them: the database
-// commands first, then the write-ahead-log tools.
+// commands first (the shell, then the data commands), then the write-ahead-log tools.
 import { checkpointCommand } from "./checkpoint.js";
 import type { Command } from "./command.js";
 import { exportCommand } from "./export.js";
 import { importCommand } from "./import.js";
+import { shellCommand } from "./shell.js";
 import { statsCommand } from "./stats.js";
 import { walDumpCommand } from "./wal-dump.js";
 import { walInspectCommand } from "./wal-inspect.js";
@@ -13,6 +14,7 @@ import { walTruncateCommand } from "./wal-truncate.js";
 import { walVerifyCommand } from "./wal-verify.js";
 
 export const COMMANDS: readonly Command[] = [
+  shellCommand,
   importCommand,
   exportCommand,
   statsCommand,

@@ -75,7 +75,14 @@ export interface TimeFields extends LocalTimeFields {
   offsetSeconds: number;
 }
 export interface LocalDateTimeFields extends DateFields, LocalTimeFields {}
-export interface DateTimeFields extends DateFields, TimeFields {}
+/**
+ * `timeZoneId` names a region zone ("Europe/Stockholm") the offset was taken from; it is
+ * carried in memory only: the on-disk encodings keep the offset, so a date-time read back
+ * from the log or a snapshot has no zone id.
+ */
+export interface DateTimeFields extends DateFields, TimeFields {
+  timeZoneId?: string | undefined;
+}
 /** Int64 fields (safe-integer numbers or bigints); each defaults to 0. */
 export interface DurationFields {
   months?: number | bigint;
@@ -169,12 +176,16 @@ export class DateTimeValue extends TaggedBase {
   readonly second: number;
   readonly nanosecond: number;
   readonly offsetSeconds: number;
+  /** An own property only for a date-time in a named zone (see DateTimeFields). */
+  declare readonly timeZoneId?: string;
   constructor(fields: DateTimeFields) {
     super();
     const f = fieldsOf(fields, "dateTime");
     [this.year, this.month, this.day] = calendar(f, "dateTime");
     [this.hour, this.minute, this.second, this.nanosecond] = clock(f, "dateTime");
     this.offsetSeconds = offset(f, "dateTime");
+    const zone = f["timeZoneId"];
+    if (zone !== undefined) (this as { timeZoneId?: string }).timeZoneId = zoneId(zone);
     Object.freeze(this);
   }
 }
@@ -369,6 +380,19 @@ function offset(f: Record<string, unknown>, kind: string): number {
     -MAX_OFFSET_SECONDS,
     MAX_OFFSET_SECONDS,
   );
+}
+
+// A region zone id as the tz database spells them: "Europe/Stockholm", "America/New_York",
+// "Etc/GMT+5", "UTC". Whether the zone exists is for whoever resolves offsets to decide.
+const ZONE_ID = /^[A-Za-z][A-Za-z0-9_+-]*(?:\/[A-Za-z0-9_+-]+)*$/;
+
+function zoneId(v: unknown): string {
+  if (typeof v !== "string") {
+    throw new TypeError(`dateTime timeZoneId must be a string, got ${describeValue(v)}`);
+  }
+  if (!ZONE_ID.test(v))
+    throw new RangeError(`dateTime timeZoneId ${describeValue(v)} is not a zone id`);
+  return v;
 }
 
 const ELEMENT_TYPES = "float64, float32, int64, int32, int16, int8";

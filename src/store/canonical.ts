@@ -7,6 +7,7 @@
 import { isUint8Array } from "node:util/types";
 import {
   BinaryValue,
+  DateTimeValue,
   Float,
   MAX_VALUE_DEPTH,
   intFromBigInt,
@@ -39,7 +40,13 @@ export function canonicalValue(v: unknown, depth = 0): PropertyValue {
   if (v === null) return null;
   if (typeof v !== "object") throw new TypeError(`${describeValue(v)} is not a property value`);
   // A non-integral Float is a plain number, as it would read back from disk.
-  if (isTaggedValue(v)) return v instanceof Float && !Number.isInteger(v.value) ? v.value : v;
+  if (isTaggedValue(v)) {
+    if (v instanceof Float) return Number.isInteger(v.value) ? v : v.value;
+    // A zone id lives in memory only: stored as the log and snapshots store it (the
+    // offset), so a read before and after reopening gives the same value.
+    if (v instanceof DateTimeValue && v.timeZoneId !== undefined) return withoutZone(v);
+    return v;
+  }
   if (depth >= MAX_VALUE_DEPTH) throw new RangeError(`value nests deeper than ${MAX_VALUE_DEPTH}`);
   if (Array.isArray(v)) {
     const out: PropertyValue[] = new Array<PropertyValue>(v.length);
@@ -78,6 +85,11 @@ function addCheckedEntry(out: Properties, key: string, value: PropertyValue): vo
   }
   setMapEntry(out, key, value);
   if (!(key in Object.prototype) && plainKeys.size < PLAIN_KEYS_MAX) plainKeys.add(key);
+}
+
+function withoutZone(v: DateTimeValue): DateTimeValue {
+  const { year, month, day, hour, minute, second, nanosecond, offsetSeconds } = v;
+  return new DateTimeValue({ year, month, day, hour, minute, second, nanosecond, offsetSeconds });
 }
 
 /** A frozen canonical copy of a property map; the shared empty map when there is nothing. */

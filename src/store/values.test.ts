@@ -11,7 +11,9 @@ import {
   binary,
   compareKeys,
   date,
+  dateTime,
   duration,
+  type DateTimeValue,
   float,
   localDateTime,
   point,
@@ -23,6 +25,7 @@ import {
   type PropertyMap,
   type PropertyValue,
 } from "./values.js";
+import { canonicalValue } from "./canonical.js";
 
 void test("valueKind classifies and refuses what is not a property value", () => {
   const kinds: [unknown, string][] = [
@@ -170,4 +173,24 @@ void test("setMapEntry makes __proto__ and friends plain data", () => {
   assert.equal(map["constructor"], 2);
   assert.equal((map as { x?: unknown }).x, undefined);
   assert.deepEqual(map, JSON.parse('{"__proto__": {"x": 1}, "constructor": 2, "a": 3}'));
+});
+
+test("a stored date-time keeps its offset and drops its zone id, as the log and snapshots do", () => {
+  const zoned = dateTime({
+    ...{ year: 2024, month: 3, day: 31, hour: 3, minute: 0, second: 0, nanosecond: 0 },
+    offsetSeconds: 7200,
+    timeZoneId: "Europe/Stockholm",
+  });
+  const stored = canonicalValue(zoned) as DateTimeValue;
+  assert.equal(stored.timeZoneId, undefined);
+  assert.equal(stored.offsetSeconds, 7200);
+  const { timeZoneId: _zone, ...fields } = { ...zoned };
+  assert.deepEqual({ ...stored }, fields);
+  const plain = dateTime({
+    ...{ year: 2024, month: 1, day: 1, hour: 0, minute: 0 },
+    second: 0,
+    nanosecond: 0,
+    offsetSeconds: 0,
+  });
+  assert.equal(canonicalValue(plain), plain, "a date-time without a zone is kept as it is");
 });

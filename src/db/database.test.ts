@@ -25,6 +25,28 @@ function shape(db: { read<T>(fn: (v: import("../store/graph.js").GraphView) => T
 }
 
 describe("database", () => {
+  test("the graph version moves with every change and every rollback, and only then", async () => {
+    const db = await openDatabase();
+    const version = () => db.read((v) => v.version);
+    const v0 = version();
+    db.read((v) => [...v.nodes()]);
+    assert.equal(version(), v0, "reading changes nothing");
+    await db.write((tx) => tx.createNode(["A"]));
+    const v1 = version();
+    assert.ok(v1 > v0);
+    await assert.rejects(
+      db.write((tx) => {
+        tx.createNode(["B"]);
+        throw new Error("changed my mind");
+      }),
+    );
+    assert.ok(
+      version() > v1,
+      "a rolled-back write leaves a new version: its graph was seen changed",
+    );
+    await db.close();
+  });
+
   test("an in-memory database writes, reads its own writes, and rolls back on throw", async () => {
     const db = await openDatabase();
     const [a, b] = await db.write((tx) => {

@@ -34,4 +34,7 @@ export class ReadView implements GraphView {
   get relationshipCount(): number {
     return this.#g.relationshipCount;
   }
+  get version(): number {
+    return this.#g.version;
+  }
 }

@@ -91,6 +91,7 @@ export class WriteTx extends ReadView implements WriteTransaction {
 
   /** Reverse every change, newest first. */
   rollback(): void {
+    if (this.#undo.length > 0) this.#graph.touch();
     for (let i = this.#undo.length - 1; i >= 0; i--) this.#undo[i]!();
     this.#undo.length = 0;
     this.#events.length = 0;

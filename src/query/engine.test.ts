@@ -118,6 +118,24 @@ describe("cypher engine", () => {
     await db.close();
   });
 
+  test("property lookups follow every change, committed or rolled back", async () => {
+    const db = await openDatabase(undefined, undefined, cypherEngine);
+    await db.execute("UNWIND range(1, 50) AS i CREATE (:P {id: i})");
+    const count = async (id: unknown) =>
+      (await db.execute("MATCH (p:P {id: $id}) RETURN count(*) AS c", { id: id as number }))
+        .rows[0]!["c"];
+    assert.equal(await count(5), 1);
+    await db.execute("CREATE (:P {id: 5})");
+    assert.equal(await count(5), 2, "a new node is found after the lookup was answered once");
+    await db.execute("MATCH (p:P {id: 5}) SET p.id = 6");
+    assert.equal(await count(5), 0);
+    assert.equal(await count(6), 3);
+    await assert.rejects(db.execute("MATCH (p:P {id: 6}) SET p.id = 700 WITH p RETURN 1 / 0"));
+    assert.equal(await count(700), 0, "the rolled-back change is not in the lookup");
+    assert.equal(await count(6), 3);
+    await db.close();
+  });
+
   test("LIMIT stops pulling rows from upstream", async () => {
     const { proc, pulled } = counter();
     const db = await openDatabase(undefined, undefined, createCypherEngine({ procedures: [proc] }));

@@ -4,7 +4,8 @@
 // `access.read` (so it logs nothing), a plan with any write clause whole inside one
 // `access.write` callback, so a failure or a timeout rolls every change back and a
 // success is one commit. Compiled plans are cached by query text; a plan holds no state
-// of its own between runs.
+// of its own between runs. Equality indexes (exec/property-index.ts) are kept per
+// database, and used only where the store reports a version for its views.
 import { QueryError } from "../internal/errors.js";
 import { settle } from "../internal/settle.js";
 import type { ExecuteOptions, QueryAccess, QueryEngine, QueryResult } from "../db/database.js";

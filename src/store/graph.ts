@@ -37,6 +37,11 @@ export interface GraphView {
   incoming(nodeId: number, type?: string): Iterable<Relationship>;
   readonly nodeCount: number;
   readonly relationshipCount: number;
+  /**
+   * A counter that moves on every change and every undo: equal versions mean the same
+   * graph, so a reader may keep what it derived (an index) while the version holds.
+   */
+  readonly version: number;
 }
 
 /** Everything `clear` replaces at once (and its undo puts back). */
@@ -70,6 +75,16 @@ export class Graph implements GraphView {
   /** The next ids to hand out; they only grow, so no id is ever handed out twice. */
   nextNodeId = 0;
   nextRelationshipId = 0;
+  #version = 0;
+
+  get version(): number {
+    return this.#version;
+  }
+
+  /** Note a change made other than through `apply` (an undo run by a rollback). */
+  touch(): void {
+    this.#version++;
+  }
 
   get nodeCount(): number {
     return this.#c.nodes.size;
@@ -129,6 +144,7 @@ export class Graph implements GraphView {
    * canonical and owned by nobody else, so they are frozen in place instead of copied.
    */
   apply(ev: MutationEvent, undo?: Undo[], trusted = false): void {
+    this.#version++;
     const props = trusted ? frozenProperties : canonicalProperties;
     switch (ev.kind) {
       case "createNode":
@@ -171,6 +187,7 @@ export class Graph implements GraphView {
    * createRelationship (values canonical and owned by nobody else, so frozen in place).
    */
   loadNode(id: number, labels: readonly string[], properties: Properties): void {
+    this.#version++;
     this.#createNode(id, labels, frozenProperties(properties));
   }
 
@@ -181,6 +198,7 @@ export class Graph implements GraphView {
     type: string,
     properties: Properties,
   ): void {
+    this.#version++;
     this.#createRel({ id, src, dst, type }, frozenProperties(properties));
   }
 

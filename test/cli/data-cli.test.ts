@@ -593,8 +593,12 @@ void test("a 1,000,000-line file streams: memory does not grow with the file", (
   );
 
   const grewBytes = peakOf(run) - baseline;
+  t.diagnostic(`peak memory grew by ${(grewBytes / 2 ** 20).toFixed(1)} MiB`);
+  // Reading the whole file would cost at least its size (its text held as strings costs
+  // more). Streaming costs what one batch holds plus the collector's slack, which varies
+  // from run to run (11 to 46 MiB measured here): half the file separates the two.
   assert.ok(
-    grewBytes < fileBytes / 3,
+    grewBytes < fileBytes / 2,
     `peak memory grew by ${(grewBytes / 2 ** 20).toFixed(1)} MiB for a ${(fileBytes / 2 ** 20).toFixed(1)} MiB file`,
   );
 });

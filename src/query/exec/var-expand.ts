@@ -45,103 +45,112 @@ function tooLong(max: number): QueryError {
   );
 }
 
+/** Whether the path may go on along `r`: not on it yet, unique in the pattern, passing. */
+function usable(
+  spec: VarExpandSpec,
+  r: Relationship,
+  path: readonly Relationship[],
+  row: Row,
+  ctx: ExecContext,
+): boolean {
+  for (const x of path) if (x.id === r.id) return false;
+  if (!isFresh(r, row, spec.unique, spec.uniqueLists)) return false;
+  return spec.relTest === null || spec.relTest(r, row, ctx);
+}
+
+/** The row for a path ending at node `end`, or null when the end or the test refuses it. */
+function emit(
+  spec: VarExpandSpec,
+  row: Row,
+  ctx: ExecContext,
+  end: number,
+  path: readonly Relationship[],
+): Row | null {
+  if (spec.toBound) {
+    const b = row[spec.to];
+    if (!(b instanceof Node) || b.id !== end) return null;
+  } else {
+    const b = ctx.view.node(end);
+    if (b === null) return null;
+    row[spec.to] = b;
+  }
+  const rels = path.slice();
+  if (spec.reversed) rels.reverse();
+  row[spec.list] = rels;
+  return spec.test === null || spec.test(row, ctx) ? row.slice() : null;
+}
+
+/** A bound relationship list walked from `start`: the row when it is such a path. */
+function walkBound(spec: VarExpandSpec, row: Row, ctx: ExecContext, start: number): Row | null {
+  const v = row[spec.list];
+  if (!Array.isArray(v)) return null;
+  const bound = v as readonly unknown[];
+  const rels = spec.reversed ? [...bound].reverse() : bound;
+  if (rels.length < spec.min || rels.length > spec.max) return null;
+  let at = start;
+  for (const r of rels) {
+    if (!(r instanceof Relationship)) return null;
+    if (spec.types !== null && !spec.types.includes(r.type)) return null;
+    if (!touches(r, at, spec.direction)) return null;
+    at = otherEnd(r, at);
+  }
+  return emit(spec, row, ctx, at, rels as readonly Relationship[]);
+}
+
+/** Every path from node `start`, depth first, as rows. */
+function* pathsFrom(spec: VarExpandSpec, row: Row, ctx: ExecContext, start: number): Iterable<Row> {
+  const { direction, types, min, max } = spec;
+  const path: Relationship[] = [];
+  const ends: number[] = [start];
+  if (min === 0) {
+    const out = emit(spec, row, ctx, start, path);
+    if (out !== null) yield out;
+  }
+  if (max === 0) return;
+  const iters = [relationshipsAt(ctx.view, start, direction, types)[Symbol.iterator]()];
+  while (iters.length > 0) {
+    const step = iters[iters.length - 1]!.next();
+    if (step.done === true) {
+      iters.pop();
+      path.pop();
+      ends.pop();
+      continue;
+    }
+    const r = step.value;
+    ctx.tick();
+    if (!usable(spec, r, path, row, ctx)) continue;
+    const next = otherEnd(r, ends[ends.length - 1]!);
+    path.push(r);
+    ends.push(next);
+    if (path.length >= min) {
+      const out = emit(spec, row, ctx, next, path);
+      if (out !== null) yield out;
+    }
+    if (path.length < max) {
+      iters.push(relationshipsAt(ctx.view, next, direction, types)[Symbol.iterator]());
+      continue;
+    }
+    if (spec.unbounded) {
+      for (const further of relationshipsAt(ctx.view, next, direction, types)) {
+        if (usable(spec, further, path, row, ctx)) throw tooLong(max);
+      }
+    }
+    path.pop();
+    ends.pop();
+  }
+}
+
 export function varExpand(spec: VarExpandSpec): Pipe {
-  const { from, list, to, types, direction, min, max, relTest, toBound, reversed, test } = spec;
-  function usable(
-    r: Relationship,
-    path: readonly Relationship[],
-    row: Row,
-    ctx: ExecContext,
-  ): boolean {
-    for (const x of path) if (x.id === r.id) return false;
-    if (!isFresh(r, row, spec.unique, spec.uniqueLists)) return false;
-    return relTest === null || relTest(r, row, ctx);
-  }
-  function emit(
-    row: Row,
-    ctx: ExecContext,
-    end: number,
-    path: readonly Relationship[],
-  ): Row | null {
-    if (toBound) {
-      const b = row[to];
-      if (!(b instanceof Node) || b.id !== end) return null;
-    } else {
-      const b = ctx.view.node(end);
-      if (b === null) return null;
-      row[to] = b;
-    }
-    const rels = path.slice();
-    if (reversed) rels.reverse();
-    row[list] = rels;
-    return test === null || test(row, ctx) ? row.slice() : null;
-  }
-  /** The end of the bound list walked from `start`, or null when it is no such path. */
-  function walkBound(row: Row, start: number): number | null {
-    const v = row[list];
-    if (!Array.isArray(v)) return null;
-    const rels = (reversed ? [...(v as readonly unknown[])].reverse() : v) as readonly unknown[];
-    if (rels.length < min || rels.length > max) return null;
-    let at = start;
-    for (const r of rels) {
-      if (!(r instanceof Relationship) || (types !== null && !types.includes(r.type))) return null;
-      if (!touches(r, at, direction)) return null;
-      at = otherEnd(r, at);
-    }
-    return at;
-  }
   return function* varLengthExpand(input: Iterable<Row>, ctx: ExecContext) {
     for (const row of input) {
-      const a = row[from];
+      const a = row[spec.from];
       if (!(a instanceof Node)) continue;
       if (spec.listBound) {
-        const end = walkBound(row, a.id);
-        const bound = row[list] as Relationship[];
-        if (end === null) continue;
-        const out = emit(row, ctx, end, reversed ? [...bound].reverse() : bound);
+        const out = walkBound(spec, row, ctx, a.id);
         if (out !== null) yield out;
         continue;
       }
-      const path: Relationship[] = [];
-      const ends: number[] = [a.id];
-      if (min === 0) {
-        const out = emit(row, ctx, a.id, path);
-        if (out !== null) yield out;
-      }
-      if (max === 0) continue;
-      const iters: Iterator<Relationship>[] = [
-        relationshipsAt(ctx.view, a.id, direction, types)[Symbol.iterator](),
-      ];
-      while (iters.length > 0) {
-        const step = iters[iters.length - 1]!.next();
-        if (step.done === true) {
-          iters.pop();
-          path.pop();
-          ends.pop();
-          continue;
-        }
-        const r = step.value;
-        ctx.tick();
-        if (!usable(r, path, row, ctx)) continue;
-        const next = otherEnd(r, ends[ends.length - 1]!);
-        path.push(r);
-        ends.push(next);
-        if (path.length >= min) {
-          const out = emit(row, ctx, next, path);
-          if (out !== null) yield out;
-        }
-        if (path.length < max) {
-          iters.push(relationshipsAt(ctx.view, next, direction, types)[Symbol.iterator]());
-          continue;
-        }
-        if (spec.unbounded) {
-          for (const further of relationshipsAt(ctx.view, next, direction, types)) {
-            if (usable(further, path, row, ctx)) throw tooLong(max);
-          }
-        }
-        path.pop();
-        ends.pop();
-      }
+      yield* pathsFrom(spec, row, ctx, a.id);
     }
   };
 }

@@ -7,7 +7,13 @@
 import { QueryError } from "../../internal/errors.js";
 import { Node, Relationship } from "../../store/entities.js";
 import { setMapEntry, type PropertyMap } from "../../store/values.js";
-import type { BinaryOp, Expression } from "../syntax/ast.js";
+import type {
+  BinaryOp,
+  Expression,
+  IndexAccess,
+  PropertyAccess,
+  SliceAccess,
+} from "../syntax/ast.js";
 import type { ExecContext, Row } from "../exec/context.js";
 import type { Expr } from "../exec/pipe.js";
 import { indexOf, propertyOf, sliceOf } from "../exec/access.js";
@@ -86,45 +92,12 @@ export function compileExpression(e: Expression, env: CompileEnv): Expr {
       const slot = env.scope.require(e.name, e.pos).slot;
       return (row) => row[slot]!;
     }
-    case "property": {
-      const obj = compileExpression(e.object, env);
-      const key = e.key;
-      return (row, ctx) => propertyOf(obj(row, ctx), key, ctx);
-    }
-    case "index": {
-      const obj = compileExpression(e.object, env);
-      const index = compileExpression(e.index, env);
-      return (row, ctx) => indexOf(obj(row, ctx), index(row, ctx), ctx);
-    }
-    case "slice": {
-      const obj = compileExpression(e.object, env);
-      const from = e.from === null ? null : compileExpression(e.from, env);
-      const to = e.to === null ? null : compileExpression(e.to, env);
-      return (row, ctx) =>
-        sliceOf(
-          obj(row, ctx),
-          from === null ? undefined : from(row, ctx),
-          to === null ? undefined : to(row, ctx),
-        );
-    }
-    case "list":
-      return compileList(e.items.map((x) => compileExpression(x, env)));
-    case "map":
-      return compileMap(e.entries.map((x) => [x.key, compileExpression(x.value, env)] as const));
-    case "mapProjection":
-      return compileMapProjection(e, env);
-    case "unary": {
-      const operand = compileExpression(e.operand, env);
-      const v = constantValue(operand);
-      if (e.op === "-" && v !== undefined && v !== null) {
-        try {
-          return constant(negate(v));
-        } catch {
-          // left for run time, where the error belongs
-        }
-      }
-      return compileUnary(e.op, operand);
-    }
+    case "property":
+    case "index":
+    case "slice":
+      return compileAccess(e, env);
+    case "unary":
+      return compileUnary(e.op, compileExpression(e.operand, env));
     case "binary":
       return compileBinary(e, env);
     case "isNull": {
@@ -139,6 +112,41 @@ export function compileExpression(e: Expression, env: CompileEnv): Expr {
       return compileFunction(e, env);
     case "countStar":
       throw planError("InvalidAggregation", "count(*) is only allowed in WITH and RETURN", e.pos);
+    default:
+      return compileComposite(e, env);
+  }
+}
+
+/** `x.key`, `x[i]`, `x[a..b]` */
+function compileAccess(e: PropertyAccess | IndexAccess | SliceAccess, env: CompileEnv): Expr {
+  const obj = compileExpression(e.object, env);
+  if (e.kind === "property") {
+    const key = e.key;
+    return (row, ctx) => propertyOf(obj(row, ctx), key, ctx);
+  }
+  if (e.kind === "index") {
+    const index = compileExpression(e.index, env);
+    return (row, ctx) => indexOf(obj(row, ctx), index(row, ctx), ctx);
+  }
+  const from = e.from === null ? null : compileExpression(e.from, env);
+  const to = e.to === null ? null : compileExpression(e.to, env);
+  return (row, ctx) =>
+    sliceOf(
+      obj(row, ctx),
+      from === null ? undefined : from(row, ctx),
+      to === null ? undefined : to(row, ctx),
+    );
+}
+
+/** Expressions built of other expressions: literals of lists and maps, loops, subqueries. */
+function compileComposite(e: Expression, env: CompileEnv): Expr {
+  switch (e.kind) {
+    case "list":
+      return compileList(e.items.map((x) => compileExpression(x, env)));
+    case "map":
+      return compileMap(e.entries.map((x) => [x.key, compileExpression(x.value, env)] as const));
+    case "mapProjection":
+      return compileMapProjection(e, env);
     case "case":
       return compileCase(e, env);
     case "listComprehension":
@@ -155,6 +163,8 @@ export function compileExpression(e: Expression, env: CompileEnv): Expr {
       return compileCountSubquery(e, env);
     case "patternPredicate":
       return compilePatternPredicate(e, env);
+    default:
+      throw new Error(`no compiler for expression kind ${e.kind}`);
   }
 }
 
@@ -187,6 +197,14 @@ function compileMap(entries: readonly (readonly [string, Expr])[]): Expr {
 }
 
 function compileUnary(op: "not" | "-" | "+", operand: Expr): Expr {
+  const v = constantValue(operand);
+  if (op === "-" && v !== undefined && v !== null) {
+    try {
+      return constant(negate(v)); // -1 is a constant, as LIMIT -1 must be seen to be
+    } catch {
+      // left for run time, where the error belongs
+    }
+  }
   switch (op) {
     case "not":
       return (row, ctx) => not3(operand(row, ctx));

@@ -18,7 +18,7 @@ import {
   temporalMultiply,
   temporalNegate,
   temporalSubtract,
-} from "./temporal/operators.js";
+} from "./temporal/index.js";
 import type { Value } from "./types.js";
 import { bigIntOf, cypherTypeName, isNumber, makeFloat, makeInt, numberValue } from "./types.js";
 

@@ -14,7 +14,7 @@ import {
   type TaggedValue,
 } from "../../store/tagged-values.js";
 import { componentOf } from "./components.js";
-import { offsetText } from "./temporal/text-format.js";
+import { offsetText } from "./temporal/index.js";
 import type { Value } from "./types.js";
 
 function components(v: TaggedValue, names: string[]): Value[] {

@@ -21,8 +21,14 @@ import type {
   TaggedValue,
   TimeValue,
 } from "../../store/tagged-values.js";
-import { epochDay } from "./temporal-compare.js";
-import { offsetText } from "./temporal/text-format.js";
+import {
+  dayOfQuarterOf,
+  epochDayOf,
+  isoDayOfWeek,
+  isoWeekOf,
+  offsetText,
+  ordinalDayOf,
+} from "./temporal/index.js";
 import type { Value } from "./types.js";
 import { makeFloat, makeInt } from "./types.js";
 
@@ -53,17 +59,6 @@ export function componentOf(v: TaggedValue, name: string): Value | undefined {
   }
 }
 
-/** ISO day of the week of a days-since-epoch count: 1 = Monday ... 7 = Sunday. */
-function isoWeekDay(day: number): number {
-  return ((((day + 3) % 7) + 7) % 7) + 1; // 1970-01-01 was a Thursday
-}
-
-function isoWeeksInYear(year: number): number {
-  const jan1 = isoWeekDay(epochDay(year, 1, 1));
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  return jan1 === 4 || (leap && jan1 === 3) ? 53 : 52;
-}
-
 function dateComponent(
   d: DateValue | LocalDateTimeValue | DateTimeValue,
   name: string,
@@ -78,29 +73,21 @@ function dateComponent(
     case "quarter":
       return Math.ceil(d.month / 3);
   }
-  const day = epochDay(d.year, d.month, d.day);
+  const day = epochDayOf(d.year, d.month, d.day);
   switch (name) {
     case "ordinalDay":
-      return day - epochDay(d.year, 1, 1) + 1;
+      return ordinalDayOf(d);
     case "dayOfQuarter":
-      return day - epochDay(d.year, Math.floor((d.month - 1) / 3) * 3 + 1, 1) + 1;
+      return dayOfQuarterOf(d);
     case "weekDay":
     case "dayOfWeek":
-      return isoWeekDay(day);
+      return isoDayOfWeek(day);
     case "week":
+      return isoWeekOf(day).week;
     case "weekYear":
-      return isoWeek(d.year, day)[name === "week" ? 0 : 1];
+      return isoWeekOf(day).weekYear;
   }
   return undefined;
-}
-
-// [week, weekYear] of the day `day` (days since epoch) in calendar year `year`.
-function isoWeek(year: number, day: number): [number, number] {
-  const ordinal = day - epochDay(year, 1, 1) + 1;
-  const week = Math.floor((ordinal - isoWeekDay(day) + 10) / 7);
-  if (week < 1) return [isoWeeksInYear(year - 1), year - 1];
-  if (week > isoWeeksInYear(year)) return [1, year + 1];
-  return [week, year];
 }
 
 function timeComponent(
@@ -143,7 +130,7 @@ function zoneComponent(t: TimeValue | DateTimeValue, name: string): Value | unde
 function epochComponent(t: DateTimeValue, name: string): Value | undefined {
   if (name !== "epochSeconds" && name !== "epochMillis") return undefined;
   const seconds =
-    BigInt(epochDay(t.year, t.month, t.day)) * 86_400n +
+    BigInt(epochDayOf(t.year, t.month, t.day)) * 86_400n +
     BigInt(t.hour * 3600 + t.minute * 60 + t.second - t.offsetSeconds);
   if (name === "epochSeconds") return makeInt(seconds);
   return makeInt(seconds * 1000n + BigInt(Math.floor(t.nanosecond / 1e6)));

@@ -14,7 +14,7 @@
 // print in ISO 8601 (temporal/text-format.ts).
 import { argumentTypeError } from "./errors.js";
 import { scalarText } from "./format.js";
-import { temporalTextOf } from "./temporal/text-format.js";
+import { temporalTextOf } from "./temporal/index.js";
 import type { FunctionDef } from "./function-def.js";
 import { arg, defineFunction, listArg } from "./function-def.js";
 import type { Value } from "./types.js";

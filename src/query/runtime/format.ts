@@ -4,9 +4,9 @@
 // NaN, Infinity. JS and the JVM both print the shortest digits that read back to the same
 // double, so only the layout differs.
 //
-// Lists, maps and graph values have no string form here (toString refuses them), and the
-// temporal kinds wait for the temporal functions (TODO: ISO 8601 text of dates, times and
-// durations), so `scalarText` answers null for all of them and callers raise their own error.
+// Lists, maps and graph values have no string form here (toString refuses them), and
+// temporal values print through temporal/text-format.ts, so `scalarText` answers null for
+// all of them and callers decide (toString prints temporals, `+` refuses them).
 import { Float } from "../../store/tagged-values.js";
 import type { Value } from "./types.js";
 

@@ -16,7 +16,7 @@ import { GRAPH_FUNCTIONS } from "./graph-functions.js";
 import { LIST_FUNCTIONS } from "./list-functions.js";
 import { MATH_FUNCTIONS } from "./math-functions.js";
 import { STRING_FUNCTIONS } from "./string-functions.js";
-import { TEMPORAL_FUNCTIONS } from "./temporal/functions.js";
+import { TEMPORAL_FUNCTIONS } from "./temporal/index.js";
 import type { Value } from "./types.js";
 
 export type { FunctionContext, FunctionDef } from "./function-def.js";

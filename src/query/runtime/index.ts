@@ -9,6 +9,7 @@
 //   order.ts                 ORDER BY's total order (orderability), min/max
 //   group-key.ts             equivalence keys for DISTINCT, grouping and UNION
 //   temporal-compare.ts      comparison of temporal values, shared by the three above
+//   temporal/                temporal functions, arithmetic, parsing and text (its index.ts)
 //   components.ts            x.year, x.offset, x.minutesOfHour, p.latitude: tagged components
 //   string-match.ts          STARTS WITH, ENDS WITH, CONTAINS, IN
 //   function-def.ts          FunctionDef, FunctionContext, argument checks
@@ -50,7 +51,7 @@ export {
 export { orderCompare } from "./order.js";
 export { groupKey, groupKeyOfRow } from "./group-key.js";
 export { componentOf } from "./components.js";
-export { offsetText, temporalTextOf } from "./temporal/text-format.js";
+export { offsetText, temporalTextOf } from "./temporal/index.js";
 export { contains, endsWith, listContains, startsWith } from "./string-match.js";
 export type { FunctionContext, FunctionDef } from "./function-def.js";
 export { FUNCTIONS, lookupFunction } from "./functions.js";

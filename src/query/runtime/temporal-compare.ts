@@ -14,7 +14,7 @@ import type {
   LocalTimeValue,
   TimeValue,
 } from "../../store/tagged-values.js";
-import { epochDayOf } from "./temporal/calendar.js";
+import { epochDayOf } from "./temporal/index.js";
 
 /** The temporal kinds that `<` can compare (all but duration). */
 export type ComparableTemporal =

@@ -18,7 +18,7 @@ import { temporalTextOf } from "./text-format.js";
 
 const ctx = { random: Math.random } as unknown as FunctionContext;
 const t = (kind: TemporalKind, text: string): Value =>
-  constructTemporal(kind, kind.toLowerCase(), text, ctx, "statement");
+  constructTemporal(kind, kind.toLowerCase(), text, ctx, null);
 const d = (text: string): Value => constructDuration(text);
 const show = (v: Value | undefined): string | null => temporalTextOf(v ?? null);
 

@@ -11,7 +11,7 @@ import type { TemporalInstant } from "./values.js";
 
 const ctx = { random: Math.random } as unknown as FunctionContext;
 const t = (kind: TemporalKind, arg: string | Record<string, number | string>): TemporalInstant =>
-  constructTemporal(kind, kind.toLowerCase(), arg, ctx, "statement") as TemporalInstant;
+  constructTemporal(kind, kind.toLowerCase(), arg, ctx, null) as TemporalInstant;
 const between = (a: TemporalInstant, b: TemporalInstant, unit: BetweenUnit = "all"): string =>
   durationText(durationBetween(a, b, unit));
 

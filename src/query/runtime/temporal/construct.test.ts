@@ -12,7 +12,7 @@ import { temporalTextOf } from "./text-format.js";
 const ctx = { random: Math.random } as unknown as FunctionContext;
 
 function make(kind: TemporalKind, arg: Value): Value {
-  return constructTemporal(kind, kind.toLowerCase(), arg, ctx, "statement");
+  return constructTemporal(kind, kind.toLowerCase(), arg, ctx, null);
 }
 
 function text(kind: TemporalKind, arg: Value): string | null {
@@ -29,6 +29,10 @@ void test("dates from calendar, week, ordinal and quarter fields", () => {
   assert.throws(() => make("date", { month: 2 }), QueryError);
   assert.throws(() => make("date", { year: 1984, hour: 2 }), QueryError);
   assert.throws(() => make("date", { year: 1984, month: 1.5 }), QueryError);
+  assert.throws(
+    () => make("date", { year: 1984, month: 2, week: 3 }),
+    /cannot combine month with week/,
+  );
 });
 
 void test("fields override a selected date the way they name it", () => {
@@ -111,7 +115,7 @@ void test("text, epoch fields and null", () => {
 
 void test("no argument, or only a timezone, reads one instant per statement", () => {
   const a = make("dateTime", undefined as unknown as Value);
-  const b = constructTemporal("dateTime", "datetime", undefined, ctx, "statement");
+  const b = constructTemporal("dateTime", "datetime", undefined, ctx, null);
   assert.deepEqual(a, b);
   const paris = constructTemporal(
     "dateTime",

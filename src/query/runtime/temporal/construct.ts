@@ -82,22 +82,22 @@ export function zoneOfText(fn: string, v: Value): Zone {
 
 /**
  * The value `fn` (a constructor of `kind`) makes of its argument; `arg` undefined means no
- * argument. `clock` says which current instant a call without fields reads.
+ * argument. `variant` is the clock of `date.statement()` and its siblings, whose string
+ * argument is a timezone; null for the plain `date()`, whose string is a date and whose
+ * current instant is the statement's.
  */
 export function constructTemporal(
   kind: TemporalKind,
   fn: string,
   arg: Value | undefined,
   ctx: FunctionContext,
-  clock: ClockName,
+  variant: ClockName | null,
 ): Value {
+  const clock = variant ?? "statement";
   if (arg === undefined) return now(kind, ctx, clock, DEFAULT_ZONE);
   if (arg === null) return null;
   if (typeof arg === "string") {
-    // The clock variants take a timezone (`date.transaction('Europe/Paris')`).
-    return clock === "statement" && !fn.includes(".")
-      ? fromText(kind, arg)
-      : now(kind, ctx, clock, zoneOfText(fn, arg));
+    return variant === null ? fromText(kind, arg, ctx) : now(kind, ctx, clock, zoneOfText(fn, arg));
   }
   if (isMap(arg)) {
     const keys = Object.keys(arg);
@@ -115,7 +115,7 @@ export function constructTemporal(
   );
 }
 
-function fromText(kind: TemporalKind, text: string): Value {
+function fromText(kind: TemporalKind, text: string, ctx: FunctionContext): Value {
   switch (kind) {
     case "date":
       return makeDate(parseDateText(text));
@@ -124,7 +124,7 @@ function fromText(kind: TemporalKind, text: string): Value {
     case "time": {
       const t = parseTimeText(text);
       const zone = t.zoneId ?? t.offsetSeconds ?? DEFAULT_ZONE;
-      return makeTime(t.nanoOfDay, t.offsetSeconds ?? timeOffset(zone, null));
+      return makeTime(t.nanoOfDay, t.offsetSeconds ?? timeOffset(zone, ctx));
     }
     case "localDateTime": {
       const t = parseDateTimeText(text);
@@ -232,24 +232,23 @@ function temporalArg<T extends TemporalInstant>(
 }
 
 function epochAmount(fn: string, key: string, v: Value): bigint {
-  if (!isInt(v))
+  if (!isInt(v)) {
     throw invalidArgument(`${fn}(): ${key} must be an INTEGER, got ${cypherTypeName(v)}`);
+  }
   const perUnit = key.toLowerCase() === "epochseconds" ? 1_000_000_000n : 1_000_000n;
   return BigInt(v) * perUnit;
 }
 
 /** A time's offset for `zone`: a region's offset now (a time has no date to pick another). */
-function timeOffset(zone: Zone, ctx: FunctionContext | null): number {
+function timeOffset(zone: Zone, ctx: FunctionContext): number {
   if (typeof zone === "number") return zone;
-  const [day, nano] =
-    ctx === null ? [Math.floor(Date.now() / 86_400_000), 0] : currentInstant(ctx, "statement");
+  const [day, nano] = currentInstant(ctx, "statement");
   return offsetAt(zone, day, Math.floor(nano / NANOS_PER_SECOND));
 }
 
 function build(kind: TemporalKind, fn: string, spec: Spec, ctx: FunctionContext): TemporalInstant {
   const fields = spec.fields;
-  const day = (): number =>
-    dateFromFields(fn, fields, spec.date === undefined ? undefined : spec.date);
+  const day = (): number => dateFromFields(fn, fields, spec.date);
   const base = spec.time === undefined || spec.time.kind === "date" ? 0 : nanoOfDayOf(spec.time);
   const nano = (): number => timeFromFields(fn, fields, base, "replace");
   switch (kind) {

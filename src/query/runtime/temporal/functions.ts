@@ -32,9 +32,7 @@ function instantArg(fn: string, v: Value): TemporalInstant {
 
 function constructors(name: string, kind: TemporalKind): FunctionDef[] {
   return [
-    defineFunction(name, 0, 1, (args, ctx) =>
-      constructTemporal(kind, name, args[0], ctx, "statement"),
-    ),
+    defineFunction(name, 0, 1, (args, ctx) => constructTemporal(kind, name, args[0], ctx, null)),
     ...CLOCKS.map((clock) =>
       defineFunction(`${name}.${clock}`, 0, 1, (args, ctx) =>
         constructTemporal(kind, `${name}.${clock}`, args[0], ctx, clock),

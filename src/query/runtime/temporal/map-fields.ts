@@ -4,9 +4,10 @@
 //
 // Which date fields go together follows ISO 8601's four ways to name a day: calendar
 // (year, month, day), week (year, week, dayOfWeek, `year` then meaning the week-numbering
-// year), ordinal (year, ordinalDay) and quarter (year, quarter, dayOfQuarter). The first
-// field of a way that is present picks it; absent fields come from the base, else the first
-// of their unit (month 1, day 1, Monday). Time fields override the base's hour, minute and
+// year), ordinal (year, ordinalDay) and quarter (year, quarter, dayOfQuarter). The fields
+// given pick the way, and fields of two ways together are an error; what the way needs and
+// the map leaves out comes from the base, else the first of its unit (month 1, day 1,
+// Monday). Time fields override the base's hour, minute and
 // second; millisecond, microsecond and nanosecond together make the fraction of a second
 // (123 ms + 456 µs + 789 ns is .123456789), which replaces the base's fraction, or, when
 // truncating, is added to what the truncation kept.
@@ -90,7 +91,19 @@ export function hasAny(fields: Fields, names: readonly Field[]): boolean {
 }
 
 /** The epoch day the date fields name, taking what they leave out from `base`. */
+const WAYS: readonly (readonly DateField[])[] = [
+  ["month", "day"],
+  ["week", "dayOfWeek"],
+  ["ordinalDay"],
+  ["quarter", "dayOfQuarter"],
+];
+
 export function dateFromFields(fn: string, fields: Fields, base: YearMonthDay | undefined): number {
+  const ways = WAYS.filter((way) => hasAny(fields, way));
+  if (ways.length > 1) {
+    const names = ways.map((way) => way.filter((f) => fields.has(f)).join(", "));
+    throw invalidArgument(`${fn}(): cannot combine ${names.join(" with ")}`);
+  }
   const year = fields.get("year");
   if (year !== undefined) checkRange(fn, "year", year, MIN_YEAR, MAX_YEAR);
   const baseDay = base === undefined ? undefined : epochDayOf(base.year, base.month, base.day);

@@ -12,7 +12,7 @@ import type { TemporalInstant } from "./values.js";
 
 const ctx = { random: Math.random } as unknown as FunctionContext;
 const t = (kind: TemporalKind, text: string): TemporalInstant =>
-  constructTemporal(kind, kind.toLowerCase(), text, ctx, "statement") as TemporalInstant;
+  constructTemporal(kind, kind.toLowerCase(), text, ctx, null) as TemporalInstant;
 const trunc = (
   kind: TemporalKind,
   unit: string,

@@ -23,7 +23,7 @@ import type { TemporalKind } from "./construct.js";
 import { zoneOfText } from "./construct.js";
 import type { Field } from "./map-fields.js";
 import { dateFromFields, fieldOfKey, fieldValue, timeFromFields } from "./map-fields.js";
-import type { TemporalInstant } from "./values.js";
+import type { TemporalInstant, ZonedLike } from "./values.js";
 import {
   NANOS_PER_SECOND,
   epochDayOfDate,
@@ -111,6 +111,31 @@ function readOverrides(fn: string, v: Value): Overrides {
   return out;
 }
 
+/** The unit as a date unit or a length in nanoseconds, checked against the kind and value. */
+function checkUnit(
+  kind: TemporalKind,
+  fn: string,
+  unitText: string,
+  v: TemporalInstant,
+): { unit: DateUnit | undefined; unitNanos: number | undefined } {
+  const unit = dateUnit(unitText);
+  const unitNanos = TIME_UNIT_NANOS.get(unitText.toLowerCase());
+  if (unit === undefined && unitNanos === undefined) {
+    throw invalidArgument(`${fn}(): unknown unit ${JSON.stringify(unitText)}`);
+  }
+  const hasDate = kind === "date" || kind === "localDateTime" || kind === "dateTime";
+  if (hasDate ? !isDateLike(v) : !isTimeLike(v)) {
+    throw invalidArgument(`${fn}() cannot truncate a ${cypherTypeName(v)}`);
+  }
+  if (kind === "date" && unit === undefined) {
+    throw invalidArgument(`${fn}(): a date cannot be truncated to ${unitText}`);
+  }
+  if (!hasDate && unit !== undefined && unit !== "day") {
+    throw invalidArgument(`${fn}(): a time cannot be truncated to ${unitText}`);
+  }
+  return { unit, unitNanos };
+}
+
 /** `<kind>.truncate(unit, v, fields)`; `v` is a temporal value, `fields` a map or null. */
 export function truncateTemporal(
   kind: TemporalKind,
@@ -120,55 +145,41 @@ export function truncateTemporal(
   fieldsArg: Value,
 ): TemporalInstant {
   const over = readOverrides(fn, fieldsArg);
-  const unit = dateUnit(unitText);
-  const unitNanos = TIME_UNIT_NANOS.get(unitText.toLowerCase());
-  if (unit === undefined && unitNanos === undefined) {
-    throw invalidArgument(`${fn}(): unknown unit ${JSON.stringify(unitText)}`);
-  }
-  const hasDate = kind === "date" || kind === "localDateTime" || kind === "dateTime";
-  if (hasDate && !isDateLike(v))
-    throw invalidArgument(`${fn}() cannot truncate a ${cypherTypeName(v)}`);
-  if (!hasDate && !isTimeLike(v))
-    throw invalidArgument(`${fn}() cannot truncate a ${cypherTypeName(v)}`);
-  if (kind === "date" && unit === undefined) {
-    throw invalidArgument(`${fn}(): a date cannot be truncated to ${unitText}`);
-  }
-  if (!hasDate && unit !== undefined && unit !== "day") {
-    throw invalidArgument(`${fn}(): a time cannot be truncated to ${unitText}`);
-  }
-  const nano = isTimeLike(v) && unitNanos !== undefined ? truncNano(nanoOfDayOf(v), unitNanos) : 0;
-  const time = timeFromFields(fn, over.fields, nano, "add");
+  const { unit, unitNanos } = checkUnit(kind, fn, unitText, v);
+  const kept = isTimeLike(v) && unitNanos !== undefined ? nanoOfDayOf(v) : 0;
+  const time = timeFromFields(fn, over.fields, kept - (kept % (unitNanos ?? 1)), "add");
   const day = (): number => {
     const start = isDateLike(v) ? epochDayOfDate(v) : 0;
     const truncated = unit === undefined ? start : truncateDate(start, unit);
     return dateFromFields(fn, over.fields, dateOfEpochDay(truncated));
   };
-  const zone = over.timezone ?? (v.kind === "time" || v.kind === "dateTime" ? zoneOf(v) : 0);
+  const own = v.kind === "time" || v.kind === "dateTime" ? v : undefined;
   switch (kind) {
     case "date":
       return makeDate(day());
     case "localDateTime":
       return makeLocalDateTime(day(), time);
-    case "dateTime": {
-      const preferred =
-        over.timezone === undefined && v.kind === "dateTime" ? v.offsetSeconds : undefined;
-      return makeDateTime(day(), time, zone, preferred);
-    }
+    case "dateTime":
+      if (over.timezone !== undefined) return makeDateTime(day(), time, over.timezone);
+      return own === undefined
+        ? makeDateTime(day(), time, 0)
+        : makeDateTime(day(), time, zoneOf(own), own.offsetSeconds);
     case "localTime":
       return makeLocalTime(time);
     case "time":
-      return makeTime(time, timeZoneOffset(zone, v));
+      return makeTime(time, timeOffset(over.timezone, own, v));
   }
 }
 
-function truncNano(nano: number, unit: number): number {
-  return nano - (nano % unit);
-}
-
-// A region's offset for a time: at the value's own instant when it has a date.
-function timeZoneOffset(zone: Zone, v: TemporalInstant): number {
+// A time's offset: the timezone field's (a region's at the value's date, else today's), or
+// the value's own, or UTC.
+function timeOffset(
+  zone: Zone | undefined,
+  own: ZonedLike | undefined,
+  v: TemporalInstant,
+): number {
+  if (zone === undefined) return own?.offsetSeconds ?? 0;
   if (typeof zone === "number") return zone;
-  if (v.kind === "time" || v.kind === "dateTime") return v.offsetSeconds;
   const day = isDateLike(v) ? epochDayOfDate(v) : Math.floor(Date.now() / 86_400_000);
   return offsetAt(zone, day, 43_200);
 }

@@ -9,21 +9,19 @@
 // Options: --quick (smaller sizes, one repetition), --reps <n>, --only <text> (only tasks
 // whose label contains the text; the other rows stay, with runs 0), --no-profile.
 import { spawnSync } from "node:child_process";
-import { createHash } from "node:crypto";
-import {
-  cpSync,
-  existsSync,
-  mkdtempSync,
-  readFileSync,
-  readdirSync,
-  rmSync,
-  writeFileSync,
-} from "node:fs";
-import { createRequire } from "node:module";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { join } from "node:path";
 import { machineLine } from "./lib/machine.mjs";
+import {
+  BENCH,
+  ROOT,
+  distFingerprint,
+  ensureBuilt,
+  ensurePeers,
+  gitLine,
+  pinDist,
+} from "./lib/setup.mjs";
 import {
   FULL_ENTITIES,
   SIZES,
@@ -37,9 +35,6 @@ import { runChild } from "./lib/spawn.mjs";
 import { median, ratios, summarise, verdicts } from "./lib/stats.mjs";
 import { ratiosSvg } from "./lib/svg.mjs";
 import { profileSkein } from "./profile.mjs";
-
-const BENCH = dirname(fileURLToPath(import.meta.url));
-const ROOT = dirname(BENCH);
 
 function parseArgs(argv) {
   const args = { quick: false, reps: null, only: null, profile: true };
@@ -56,68 +51,6 @@ function parseArgs(argv) {
     throw new Error("--reps needs a positive integer");
   }
   return args;
-}
-
-function ensureBuilt() {
-  if (!existsSync(join(ROOT, "dist", "index.js"))) {
-    throw new Error("dist/index.js is missing: run `npm run build` first (npm run bench does)");
-  }
-}
-
-/** Installs bench/package.json's dependencies (from the lockfile) when any is missing. */
-function ensurePeers() {
-  const manifest = JSON.parse(readFileSync(join(BENCH, "package.json"), "utf8"));
-  const require = createRequire(join(BENCH, "package.json"));
-  const missing = Object.keys(manifest.dependencies).filter((name) => {
-    try {
-      require.resolve(name);
-      return false;
-    } catch {
-      return true;
-    }
-  });
-  if (missing.length === 0) return;
-  console.log(`bench peers missing (${missing.join(", ")}): npm --prefix bench ci`);
-  const r = spawnSync("npm", ["--prefix", BENCH, "ci"], { stdio: "inherit" });
-  if (r.status !== 0)
-    throw new Error("installing the bench's peers failed (npm --prefix bench ci)");
-}
-
-/** A hash of everything in a dist/ directory. */
-function distFingerprint(dist) {
-  const hash = createHash("sha256");
-  const walk = (dir) => {
-    const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
-      a.name < b.name ? -1 : 1,
-    );
-    for (const e of entries) {
-      const path = join(dir, e.name);
-      if (e.isDirectory()) walk(path);
-      else hash.update(path.slice(dist.length)).update(readFileSync(path));
-    }
-  };
-  walk(dist);
-  return hash.digest("hex");
-}
-
-/**
- * Copies dist/ aside for the run and points the children at the copy (SKEIN_BENCH_DIST):
- * other work may rebuild dist/ while a run that takes many minutes goes on, and one run
- * must measure one build. Returns the copy's root and fingerprint.
- */
-function pinDist() {
-  const root = mkdtempSync(join(tmpdir(), "skein-bench-dist-"));
-  cpSync(join(ROOT, "dist"), join(root, "dist"), { recursive: true });
-  process.env.SKEIN_BENCH_DIST = pathToFileURL(join(root, "dist", "index.js")).href;
-  return { root, fingerprint: distFingerprint(join(root, "dist")) };
-}
-
-function gitLine() {
-  const git = (...a) => spawnSync("git", a, { cwd: ROOT, encoding: "utf8" }).stdout?.trim() ?? "";
-  const head = git("rev-parse", "--short", "HEAD");
-  if (!head) return "";
-  const dirty = git("status", "--porcelain", "--", "src").split("\n").filter(Boolean).length;
-  return `Skein at commit ${head}${dirty > 0 ? ` plus uncommitted changes to ${dirty} file(s) under src/` : ""}`;
 }
 
 /** Runs every repetition; returns the collected values, details and failures. */
@@ -263,7 +196,7 @@ async function main() {
   const size = { ...SIZES[sizeName], ...(args.reps ? { repetitions: args.reps } : {}) };
   const startedAt = new Date();
   const started = performance.now();
-  ensureBuilt();
+  ensureBuilt("npm run bench");
   ensurePeers();
   console.log(
     `skein bench (${sizeName}): ${size.repetitions} repetition(s), W3 ${size.w3.nodes}+${size.w3.rels}`,

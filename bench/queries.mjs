@@ -338,6 +338,7 @@ async function main() {
     `skein query bench (${sizeName}): ${size.repetitions} repetition(s), ` +
       `${size.people} people, ${size.rels} relationships`,
   );
+  const commit = gitLine(); // the tree the build about to be pinned was made from
   const pinned = pinDist();
   let c;
   let profiles = [];
@@ -364,7 +365,7 @@ async function main() {
     date: `${startedAt.toISOString().slice(0, 16).replace("T", " ")} UTC`,
     machine: [
       machineLine(tmpdir()),
-      gitLine(),
+      commit,
       `Skein build measured: dist/ as built at the start (sha256 ${pinned.fingerprint.slice(0, 12)})`,
     ]
       .filter(Boolean)

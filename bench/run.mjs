@@ -198,6 +198,7 @@ async function main() {
   const started = performance.now();
   ensureBuilt("npm run bench");
   ensurePeers();
+  const commit = gitLine(); // the tree the build at the start was made from
   console.log(
     `skein bench (${sizeName}): ${size.repetitions} repetition(s), W3 ${size.w3.nodes}+${size.w3.rels}`,
   );
@@ -207,7 +208,7 @@ async function main() {
   const report = renderReport({
     command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(" ")}` : ""}`,
     date: `${startedAt.toISOString().slice(0, 16).replace("T", " ")} UTC`,
-    machine: [machineLine(tmpdir()), gitLine(), run.build].filter(Boolean).join("; "),
+    machine: [machineLine(tmpdir()), commit, run.build].filter(Boolean).join("; "),
     sizeName,
     size,
     seqReadCold: run.details.seqReadCold.length > 0 && run.details.seqReadCold.every(Boolean),

@@ -26,7 +26,8 @@ export interface WalOptions {
   /**
    * Fill each new segment with zeros up to `segmentTargetBytes` (and make that durable)
    * before appending to it, so an fsync after an append has no file size to record and
-   * costs less: the way past the growing-file fsync rate. Default true. The zero tail is
+   * costs less: the way past the growing-file fsync rate. Default true (after a segment
+   * that took fewer than 64 commits, a bulk load, the next one is not). The zero tail is
    * cut when a segment is sealed or the log closes; after a crash, replay reads it as the
    * end of the log. false: segments grow with every append, as LoraDB's do.
    */

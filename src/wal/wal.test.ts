@@ -1,11 +1,12 @@
 // The reference design's behaviours, re-expressed against the real file system.
 import assert from "node:assert/strict";
-import { appendFileSync, readdirSync, writeFileSync } from "node:fs";
+import { appendFileSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, test } from "node:test";
 import { setTimeout as sleep } from "node:timers/promises";
 import { isSkeinError } from "../internal/errors.js";
 import { ev } from "../testing/events.js";
+import type { MutationEvent } from "../store/index.js";
 import { tmpDir } from "../testing/tmp.js";
 import { Wal } from "./wal.js";
 import { replayDir } from "./replay-dir.js";
@@ -27,6 +28,43 @@ function commitOne(wal: Wal, ...ids: number[]): number {
 }
 
 describe("wal", () => {
+  test("segments are preallocated after small commits, not after a bulk transaction", (t) => {
+    const dir = tmpDir(t);
+    const target = 64 * 1024;
+    const { wal } = Wal.open(dir, { segmentTargetBytes: target });
+    const size = (id: number) => statSync(join(dir, segmentFileName(id))).size;
+    assert.equal(size(1), target, "the first segment is preallocated");
+    const commit = (events: MutationEvent[]) => {
+      const b = wal.begin();
+      wal.appendBatch(b, events);
+      wal.commit(b);
+      wal.flush();
+    };
+    // One transaction larger than the target fills segment 1; segment 2 then grows.
+    commit(Array.from({ length: 2000 }, (_, i) => ev(i)));
+    commit([ev(1)]);
+    assert.equal(wal.activeSegmentId, 2);
+    assert.ok(size(2) < 1024, "after a bulk transaction the next segment is not filled with zeros");
+    // Many small commits fill segment 2; segment 3 is preallocated again.
+    while (wal.activeSegmentId === 2) commit([ev(2)]);
+    assert.equal(size(3), target);
+    const tail = readFileSync(join(dir, segmentFileName(1))).subarray(-8);
+    assert.ok(tail.some((b) => b !== 0) && size(2) < target + 1024, "sealed segments are trimmed");
+    wal.close();
+    assert.ok(size(3) < target, "closing cuts the zero tail");
+    const events = replayDir(dir).events;
+    assert.deepEqual(events.slice(0, 2001), [
+      ...Array.from({ length: 2000 }, (_, i) => ev(i)),
+      ev(1),
+    ]);
+    const small = events.slice(2001);
+    assert.ok(small.length > 0);
+    assert.deepEqual(
+      small,
+      small.map(() => ev(2)),
+    );
+  });
+
   test("a fresh open creates the first segment and the lock file", (t) => {
     const dir = tmpDir(t);
     const { wal, events } = openDefault(dir);

@@ -37,6 +37,8 @@ import type { ByteWriter } from "../internal/bytes.js";
 
 /** Buffered bytes past which appends are written out early, to bound memory. */
 const WRITE_OUT_THRESHOLD_BYTES = 1024 * 1024;
+/** A segment that took fewer commits than this was filled by bulk writes: see #preallocateNextBytes. */
+const PREALLOCATE_MIN_COMMITS = 64;
 
 export function defaultFileSystem(): FileSystem {
   return new NodeFileSystem(acquireDirLock);
@@ -51,6 +53,8 @@ export class Wal {
   readonly #bases = new Map<number, number>();
   readonly #shared: SharedSync;
   #writer: SegmentWriter;
+  /** Commits appended to the active segment: whether the next one is worth preallocating. */
+  #commitsInSegment = 0;
   #activeId: number;
   #oldestId: number;
   #nextLsn: number;
@@ -77,7 +81,8 @@ export class Wal {
     this.#lock = lock;
     for (const s of outcome.segments) this.#bases.set(s.id, s.baseLsn);
     this.#nextLsn = Math.max(outcome.maxLsn + 1, opts.checkpointLsn + 1);
-    const opened = openActiveSegment(fs, dir, outcome, this.#nextLsn, this.#preallocateBytes);
+    const first = opts.preallocate ? opts.segmentTargetBytes : 0;
+    const opened = openActiveSegment(fs, dir, outcome, this.#nextLsn, first);
     // New when it was just created; a reopened segment's base is already there, unchanged.
     this.#bases.set(opened.id, opened.writer.baseLsn);
     this.#writer = opened.writer;
@@ -244,6 +249,7 @@ export class Wal {
     this.#checkOpenTx(txBeginLsn);
     const lsn = this.#appendRecord(RecordKind.TxCommit, txBeginLsn);
     this.#openTx.delete(txBeginLsn);
+    this.#commitsInSegment++;
     return lsn;
   }
 
@@ -343,9 +349,15 @@ export class Wal {
     else closeQuietly();
   }
 
-  /** How far new segments are filled with zeros ahead of the records: 0 when not at all. */
-  get #preallocateBytes(): number {
-    return this.#opts.preallocate ? this.#opts.segmentTargetBytes : 0;
+  /**
+   * How far the next segment is filled with zeros ahead of its records: 0 when not at all.
+   * Zeros pay off when many small commits each fsync into the segment; a segment filled by
+   * a few large transactions (a bulk load) would only be written twice, so after one the
+   * next segment grows instead. The first segment a log opens with is preallocated.
+   */
+  get #preallocateNextBytes(): number {
+    if (!this.#opts.preallocate || this.#commitsInSegment < PREALLOCATE_MIN_COMMITS) return 0;
+    return this.#opts.segmentTargetBytes;
   }
 
   #checkWritable(): void {
@@ -410,12 +422,13 @@ export class Wal {
         this.#fs,
         segmentPath(this.dir, id),
         this.#nextLsn,
-        this.#preallocateBytes,
+        this.#preallocateNextBytes,
       ),
     );
     this.#bases.set(id, next.baseLsn);
     this.#writer = next;
     this.#activeId = id;
+    this.#commitsInSegment = 0;
     this.#retire(w);
   }
 

@@ -36,8 +36,8 @@ function workloadTitles(size) {
   const n = (x) => x.toLocaleString("en-US");
   return {
     W0: "W0: this machine's limits",
-    W1: `W1: one durable commit at a time (${n(size.w1Writes)} single-node writes, each awaited)`,
-    W2: `W2: durable commits in flight together (${n(size.w2Writes)} single-node writes issued at once)`,
+    W1: `W1: one durable commit at a time (${n(size.w1Writes)} single-node writes, each awaited, timed after ${n(size.w1Warmup)} untimed ones)`,
+    W2: `W2: durable commits in flight together (${n(size.w2Writes)} single-node writes issued at once, timed after an untimed round of ${n(size.w2Warmup)})`,
     W3: `W3: bulk ingest (${n(nodes)} nodes and ${n(rels)} relationships, transactions of ${n(batch)})`,
     W4: "W4: recovery of the W3 graph (open until ready, page cache warm)",
     W5: "W5: memory after W3 and bytes on disk per entity",

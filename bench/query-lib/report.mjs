@@ -17,16 +17,12 @@ import {
   THROUGHPUT,
   rowKey,
 } from "./plan.mjs";
+import { fmt as fmtNumber } from "../lib/report.mjs";
 
+/** As the storage report formats numbers, but two significant digits below 1 (latencies in ms). */
 export function fmt(v) {
-  if (v === null || v === undefined || !Number.isFinite(v)) return "—";
-  if (v === 0) return "0";
-  const a = Math.abs(v);
-  if (a >= 1000) return Math.round(v).toLocaleString("en-US");
-  if (a >= 100) return v.toFixed(0);
-  if (a >= 10) return v.toFixed(1);
-  if (a >= 1) return v.toFixed(2);
-  return v.toPrecision(2);
+  const small = typeof v === "number" && Number.isFinite(v) && v !== 0 && Math.abs(v) < 1;
+  return small ? v.toPrecision(2) : fmtNumber(v);
 }
 
 /** A ratio; below 0.1 also as a fraction, "0.0026× (1/383)", so small ones stay readable. */

@@ -5,8 +5,12 @@
 // conjuncts of a predicate.
 import type { Expression } from "../syntax/ast.js";
 
-/** Every variable name mentioned inside `node` (an expression, pattern or statement). */
-export function mentionedNames(node: unknown, out: Set<string> = new Set()): Set<string> {
+/**
+ * Visit every object node of a tree (expressions, patterns, statements), without
+ * recursion. `visit` returns "stop" to end the walk, "skip" not to look inside the node,
+ * anything else to go on into its children.
+ */
+export function walkTree(node: unknown, visit: (x: object) => "stop" | "skip" | void): void {
   const stack: unknown[] = [node];
   while (stack.length > 0) {
     const x = stack.pop();
@@ -15,10 +19,19 @@ export function mentionedNames(node: unknown, out: Set<string> = new Set()): Set
       for (const y of x) stack.push(y);
       continue;
     }
-    const o = x as { kind?: unknown; name?: unknown };
-    if (o.kind === "variable" && typeof o.name === "string") out.add(o.name);
+    const next = visit(x);
+    if (next === "stop") return;
+    if (next === "skip") continue;
     for (const [k, v] of Object.entries(x)) if (k !== "pos" && typeof v === "object") stack.push(v);
   }
+}
+
+/** Every variable name mentioned inside `node` (an expression, pattern or statement). */
+export function mentionedNames(node: unknown, out: Set<string> = new Set()): Set<string> {
+  walkTree(node, (x) => {
+    const o = x as { kind?: unknown; name?: unknown };
+    if (o.kind === "variable" && typeof o.name === "string") out.add(o.name);
+  });
   return out;
 }
 
@@ -57,20 +70,15 @@ export function containsKind(
   kinds: ReadonlySet<string>,
   skip: ReadonlySet<string> = new Set(),
 ): boolean {
-  const stack: unknown[] = [node];
-  while (stack.length > 0) {
-    const x = stack.pop();
-    if (typeof x !== "object" || x === null) continue;
-    if (Array.isArray(x)) {
-      for (const y of x) stack.push(y);
-      continue;
-    }
+  let found = false;
+  walkTree(node, (x) => {
     const kind = (x as { kind?: unknown }).kind;
-    if (typeof kind === "string") {
-      if (kinds.has(kind)) return true;
-      if (skip.has(kind)) continue;
+    if (typeof kind !== "string") return;
+    if (kinds.has(kind)) {
+      found = true;
+      return "stop";
     }
-    for (const [k, v] of Object.entries(x)) if (k !== "pos" && typeof v === "object") stack.push(v);
-  }
-  return false;
+    return skip.has(kind) ? "skip" : undefined;
+  });
+  return found;
 }

@@ -14,7 +14,7 @@ import { project, type ProjectItem } from "../exec/project.js";
 import { chain, type Expr, type Pipe } from "../exec/pipe.js";
 import { filterRows } from "../exec/scan.js";
 import { AGGREGATES } from "../runtime/index.js";
-import { sameTree } from "./ast-walk.js";
+import { sameTree, walkTree } from "./ast-walk.js";
 import { constantValue } from "./compile-expr.js";
 import { compileIn, type CompileEnv, type Subst } from "./context.js";
 import { Scope, type Binding } from "./scope.js";
@@ -55,26 +55,18 @@ function itemsOf(p: Projection, scope: Scope): Item[] {
 
 /** The aggregate calls inside `e`, outermost only, not looking into subqueries. */
 export function aggregatesIn(e: unknown, out: AggregateCall[] = []): AggregateCall[] {
-  const stack: unknown[] = [e];
-  while (stack.length > 0) {
-    const x = stack.pop();
-    if (typeof x !== "object" || x === null) continue;
-    if (Array.isArray(x)) {
-      for (const y of x) stack.push(y);
-      continue;
-    }
+  walkTree(e, (x) => {
     const kind = (x as { kind?: unknown }).kind;
     if (kind === "countStar") {
       out.push(x as CountStar);
-      continue;
+      return "skip";
     }
     if (kind === "function" && AGGREGATES.has((x as FunctionCall).name.toLowerCase())) {
       out.push(x as FunctionCall);
-      continue;
+      return "skip";
     }
-    if (kind === "statement") continue;
-    for (const [k, v] of Object.entries(x)) if (k !== "pos" && typeof v === "object") stack.push(v);
-  }
+    return kind === "statement" ? "skip" : undefined;
+  });
   return out;
 }
 

@@ -165,12 +165,20 @@ export function scanLog(
   let prevBase = -1;
   let prevId: number | null = null;
   let segmentsRead = 0;
+  // Bases only grow, so the first segment that cannot be skipped ends the skipping; each
+  // header is read once, as a segment's successor and then as the segment itself.
+  let skipping = options.skipBelowFence === true;
+  const headers = new Map<string, SegmentHead | null>();
+  const peek = (path: string): SegmentHead | null => {
+    if (!headers.has(path)) headers.set(path, peekHeader(fs, path));
+    return headers.get(path)!;
+  };
   for (const [i, entry] of entries.entries()) {
     const isLast = i === entries.length - 1;
-    const skipped =
-      options.skipBelowFence === true
-        ? skipIfBelowFence(fs, entries, i, options.fenceLsn, prevBase)
-        : null;
+    const skipped = skipping
+      ? skipIfBelowFence(peek, fs, entries, i, options.fenceLsn, prevBase)
+      : null;
+    if (skipped === null) skipping = false;
     if (skipped !== null) {
       // Its LSNs end below the next segment's base: that is what the tracker has seen.
       tracker.lastLsn = Math.max(tracker.lastLsn, skipped.nextBaseLsn - 1);
@@ -212,8 +220,13 @@ function zerosFrom(buf: Uint8Array, offset: number): boolean {
   return true;
 }
 
+interface SegmentHead {
+  readonly baseLsn: number;
+  readonly sealed: boolean;
+}
+
 /** A segment's header, or null when it cannot be read whole or does not check out. */
-function peekHeader(fs: FileSystem, path: string): { baseLsn: number; sealed: boolean } | null {
+function peekHeader(fs: FileSystem, path: string): SegmentHead | null {
   const handle = fs.open(path, "read");
   try {
     const buf = new Uint8Array(SEGMENT_HEADER_BYTES);
@@ -231,6 +244,7 @@ function peekHeader(fs: FileSystem, path: string): { baseLsn: number; sealed: bo
  * fence; else null, and the segment is read as usual.
  */
 function skipIfBelowFence(
+  peek: (path: string) => SegmentHead | null,
   fs: FileSystem,
   entries: readonly SegmentEntry[],
   i: number,
@@ -240,9 +254,9 @@ function skipIfBelowFence(
   const entry = entries[i]!;
   const next = entries[i + 1];
   if (next === undefined || next.id !== entry.id + 1) return null;
-  const nextHead = peekHeader(fs, next.path);
+  const nextHead = peek(next.path);
   if (nextHead === null || nextHead.baseLsn - 1 > fenceLsn) return null;
-  const head = peekHeader(fs, entry.path);
+  const head = peek(entry.path);
   if (head === null || !head.sealed || head.baseLsn <= prevBaseLsn) return null;
   if (head.baseLsn >= nextHead.baseLsn) return null;
   const endBytes = fs.sizeOf(entry.path) ?? SEGMENT_HEADER_BYTES;

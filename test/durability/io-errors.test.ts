@@ -104,6 +104,23 @@ function fillsPreallocation(trace: readonly string[], i: number): boolean {
   return trace.slice(0, i).includes(entry);
 }
 
+/** Open, one acknowledged perCommit write, close; after power loss the write is there. */
+async function acknowledgedWriteSurvivesPowerLoss(fs: WatchedFs): Promise<void> {
+  const db = await openDatabase(DIR, { fileSystem: fs });
+  await db.write((tx) => tx.createNode(["Acknowledged"])); // perCommit: fsynced
+  await db.close();
+  const after = await openDatabase(DIR, { fileSystem: fs.crash() });
+  try {
+    assert.equal(
+      after.read((v) => v.nodeCount),
+      1,
+      "an acknowledged perCommit write was lost on power loss",
+    );
+  } finally {
+    await after.close();
+  }
+}
+
 const LIVE_STEPS: readonly Step[] = ["write", "writePair", "sync", "checkpoint"];
 
 async function runWithFault(
@@ -229,19 +246,7 @@ describe("regressions", () => {
       () => undefined, // the open may fail with IO, or go on
     );
     assert.ok(failed, "the directory fsync after the rename was reached");
-    const db = await openDatabase(DIR, { fileSystem: fs }); // adopts segment 1
-    await db.write((tx) => tx.createNode(["Acknowledged"])); // perCommit: fsynced
-    await db.close();
-    const after = await openDatabase(DIR, { fileSystem: fs.crash() });
-    try {
-      assert.equal(
-        after.read((v) => v.nodeCount),
-        1,
-        "an acknowledged perCommit write was lost on power loss",
-      );
-    } finally {
-      await after.close();
-    }
+    await acknowledgedWriteSurvivesPowerLoss(fs); // the open adopts segment 1
   });
 
   test("a segment a killed process renamed into place is made durable by the next open", async () => {
@@ -254,19 +259,7 @@ describe("regressions", () => {
     fs.afterCall = null;
     fs.dieAtCall(Infinity); // a new process, the machine still up
     fs.releaseLocks();
-    const db = await openDatabase(DIR, { fileSystem: fs });
-    await db.write((tx) => tx.createNode(["Acknowledged"]));
-    await db.close();
-    const after = await openDatabase(DIR, { fileSystem: fs.crash() });
-    try {
-      assert.equal(
-        after.read((v) => v.nodeCount),
-        1,
-        "an acknowledged perCommit write was lost on power loss",
-      );
-    } finally {
-      await after.close();
-    }
+    await acknowledgedWriteSurvivesPowerLoss(fs);
   });
 
   test("a failed close of the log's segment file still releases the directory lock", async () => {

@@ -5,7 +5,7 @@
 import { join } from "node:path";
 import type { FileSystem } from "../internal/fs.js";
 import { SkeinError } from "../internal/errors.js";
-import { listSnapshots, readSnapshot } from "../snapshot/index.js";
+import { listSnapshots, loadSnapshot, readSnapshot } from "../snapshot/index.js";
 import { Graph } from "../store/graph.js";
 import { Wal, defaultFileSystem } from "../wal/index.js";
 import type { ResolvedDatabaseOptions } from "./options.js";
@@ -44,7 +44,7 @@ export function snapshotDirOf(dir: string): string {
   return join(dir, "snapshots");
 }
 
-function loadSnapshot(
+function recoverSnapshot(
   fs: FileSystem,
   dir: string,
 ): { graph: Graph; path: string | null; fence: number; damaged: SnapshotProblem[] } {
@@ -52,9 +52,15 @@ function loadSnapshot(
   for (const snap of listSnapshots(fs, dir)) {
     const graph = new Graph();
     try {
-      const header = readSnapshot(fs, snap.path, {
-        node: (n) => graph.loadNode(n.id, n.labels, n.properties),
-        relationship: (r) => graph.loadRelationship(r.id, r.src, r.dst, r.type, r.properties),
+      // Property maps stay encoded until first read (src/store/property-arena.ts).
+      const header = loadSnapshot(fs, snap.path, {
+        begin: (header, arena) => {
+          graph.reserveIds(header.nextNodeId, header.nextRelationshipId);
+          if (arena) graph.useArena(arena);
+        },
+        node: (id, labels, props) => graph.loadNode(id, labels, props),
+        relationship: (id, src, dst, type, props) =>
+          graph.loadRelationship(id, src, dst, type, props),
       });
       graph.nextNodeId = Math.max(graph.nextNodeId, header.nextNodeId);
       graph.nextRelationshipId = Math.max(graph.nextRelationshipId, header.nextRelationshipId);
@@ -82,7 +88,7 @@ function setAside(fs: FileSystem, dir: string, damaged: readonly SnapshotProblem
 /** Load the newest good snapshot, then replay the log above its fence. */
 export function recover(fs: FileSystem, dir: string, opts: ResolvedDatabaseOptions): Recovered {
   const started = performance.now();
-  const snap = loadSnapshot(fs, snapshotDirOf(dir));
+  const snap = recoverSnapshot(fs, snapshotDirOf(dir));
   const graph = snap.graph;
   let transactions = 0;
   let events = 0;

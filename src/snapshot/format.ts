@@ -283,26 +283,45 @@ function hex32(n: number): string {
 /** A node record's body; malformed bytes throw SkeinError DECODE (the reader adds where). */
 export function decodeNodeBody(body: Uint8Array | ByteReader): SnapshotNode {
   const r = body instanceof ByteReader ? body : new ByteReader(body);
-  expectKind(r, NODE_KIND, "node");
-  const id = r.safeU64("node id");
-  const count = r.count("label count", 8);
   const labels: string[] = [];
-  for (let i = 0; i < count; i++) labels.push(r.string("label"));
+  const id = decodeNodeHead(r, labels);
   const properties = readProperties(r);
   r.expectEnd("node record");
   return { id, labels, properties };
 }
 
+/**
+ * A node record's body up to its properties, where it leaves `r`: the id is returned and
+ * the labels replace the contents of `labels`, so a loader can reuse one array.
+ */
+export function decodeNodeHead(r: ByteReader, labels: string[]): number {
+  expectKind(r, NODE_KIND, "node");
+  const id = r.safeU64("node id");
+  const count = r.count("label count", 8);
+  for (let i = 0; i < count; i++) labels[i] = r.string("label");
+  if (labels.length !== count) labels.length = count;
+  return id;
+}
+
 export function decodeRelationshipBody(body: Uint8Array | ByteReader): SnapshotRelationship {
   const r = body instanceof ByteReader ? body : new ByteReader(body);
-  expectKind(r, RELATIONSHIP_KIND, "relationship");
-  const id = r.safeU64("relationship id");
-  const src = r.safeU64("source node id");
-  const dst = r.safeU64("target node id");
-  const type = r.string("relationship type");
+  const head = { id: 0, src: 0, dst: 0, type: "" };
+  decodeRelationshipHead(r, head);
   const properties = readProperties(r);
   r.expectEnd("relationship record");
-  return { id, src, dst, type, properties };
+  return { ...head, properties };
+}
+
+/** A relationship record's body up to its properties, into `head` (reused by a loader). */
+export function decodeRelationshipHead(
+  r: ByteReader,
+  head: Omit<SnapshotRelationship, "properties">,
+): void {
+  expectKind(r, RELATIONSHIP_KIND, "relationship");
+  head.id = r.safeU64("relationship id");
+  head.src = r.safeU64("source node id");
+  head.dst = r.safeU64("target node id");
+  head.type = r.string("relationship type");
 }
 
 function expectKind(r: ByteReader, kind: number, what: string): void {

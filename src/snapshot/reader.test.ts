@@ -7,6 +7,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { inspect } from "node:util";
 import { ByteWriter } from "../internal/bytes.js";
+import { SkeinError } from "../internal/errors.js";
 import { crc32 } from "../internal/crc.js";
 import { MemFs } from "../testing/mem-fs.js";
 import { date, float } from "../store/index.js";
@@ -20,7 +21,7 @@ import {
   type SnapshotNode,
   type SnapshotRelationship,
 } from "./format.js";
-import { listSnapshots, readSnapshot } from "./reader.js";
+import { listSnapshots, loadSnapshot, readSnapshot, type EncodedSnapshotSink } from "./reader.js";
 import { writeSnapshot } from "./writer.js";
 
 const DIR = "/db/snapshots";
@@ -83,14 +84,65 @@ function readBytes(bytes: Uint8Array, path = PATH): Outcome {
   }
 }
 
-/** Reading must fail with SNAPSHOT_CORRUPTION naming the path; returns the error. */
-function corrupt(bytes: Uint8Array, label: string, path = PATH): SnapshotCorruptionError {
-  const { error } = readBytes(bytes, path);
+/** What loadSnapshot delivers, resident (properties left encoded) or streamed. */
+interface Loaded {
+  error: unknown;
+  begun: number;
+  nodes: { id: number; labels: readonly string[]; properties: unknown }[];
+  rels: { id: number; src: number; dst: number; type: string; properties: unknown }[];
+}
+
+function loadBytes(bytes: Uint8Array, resident: boolean, path = PATH): Loaded {
+  const fs = freshFs();
+  fs.setBytes(path, bytes);
+  const out: Loaded = { error: null, begun: 0, nodes: [], rels: [] };
+  let arena: Parameters<EncodedSnapshotSink["begin"]>[1] = null;
+  // Encoded maps are decoded as they arrive, as a first read would.
+  const built = (p: unknown) => (typeof p === "number" ? arena!.properties(p) : p);
+  try {
+    loadSnapshot(
+      fs,
+      path,
+      {
+        begin: (_header, a) => {
+          out.begun++;
+          arena = a;
+          assert.equal(a !== null, resident, "an arena exactly when resident");
+        },
+        node: (id, labels, p) => out.nodes.push({ id, labels: [...labels], properties: built(p) }),
+        relationship: (id, src, dst, type, p) =>
+          out.rels.push({ id, src, dst, type, properties: built(p) }),
+      },
+      resident ? undefined : 0,
+    );
+  } catch (error) {
+    out.error = error;
+  }
+  return out;
+}
+
+function assertCorruption(error: unknown, label: string, path: string): void {
   assert.ok(error instanceof SnapshotCorruptionError, `${label}: ${inspect(error)}`);
   assert.equal(error.code, "SNAPSHOT_CORRUPTION", label);
   assert.equal(error.snapshotPath, path, label);
   assert.ok(error.message.startsWith(`damaged snapshot ${path} at byte ${error.offsetBytes}: `));
-  return error;
+}
+
+/**
+ * Reading must fail with SNAPSHOT_CORRUPTION naming the path, and loading too, resident
+ * or streamed, with nothing delivered when the checksum is what fails; returns the
+ * reading's error.
+ */
+function corrupt(bytes: Uint8Array, label: string, path = PATH): SnapshotCorruptionError {
+  const { error, sunk } = readBytes(bytes, path);
+  assertCorruption(error, label, path);
+  for (const resident of [true, false]) {
+    const loaded = loadBytes(bytes, resident, path);
+    assertCorruption(loaded.error, `${label} (loaded, resident ${resident})`, path);
+    const delivered = loaded.nodes.length + loaded.rels.length;
+    assert.ok(delivered <= sunk, `${label}: ${delivered} records loaded, ${sunk} read`);
+  }
+  return error as SnapshotCorruptionError;
 }
 
 void test("listSnapshots lists newest first and ignores everything else", () => {
@@ -419,4 +471,56 @@ void test("an error thrown by the sink passes through unchanged", () => {
   const opens = fs.trace.filter((t) => t.startsWith("open ")).length;
   const closes = fs.trace.filter((t) => t.startsWith("close ")).length;
   assert.equal(opens, closes);
+});
+
+void test("loading delivers what reading does, resident or streamed", () => {
+  const bytes = smallSnapshot();
+  const read = { nodes: [] as SnapshotNode[], rels: [] as SnapshotRelationship[] };
+  const fs = freshFs();
+  fs.setBytes(PATH, bytes);
+  readSnapshot(fs, PATH, {
+    node: (n) => read.nodes.push(n),
+    relationship: (r) => read.rels.push(r),
+  });
+  for (const resident of [true, false]) {
+    const loaded = loadBytes(bytes, resident);
+    assert.equal(loaded.error, null);
+    assert.equal(loaded.begun, 1);
+    assert.deepEqual(loaded.nodes, read.nodes, `nodes, resident ${resident}`);
+    assert.deepEqual(loaded.rels, read.rels, `relationships, resident ${resident}`);
+  }
+});
+
+void test("resident loading leaves to the first read what only building a value checks", () => {
+  // A date's month of 13 behind a valid checksum: the framing holds, the value does not.
+  const bytes = sealed({ ...HEADER, nodeCount: 1, relationshipCount: 0 }, (w) =>
+    writeNodeRecord(
+      w,
+      { id: 1, labels: [], properties: { d: date({ year: 1, month: 1, day: 1 }) } },
+      10,
+    ),
+  );
+  const monthAt = bytes.length - 12 - 8;
+  assert.equal(bytes[monthAt], 1);
+  bytes[monthAt] = 13;
+  const damaged = sealed({ ...HEADER, nodeCount: 1, relationshipCount: 0 }, (w) =>
+    w.bytes(bytes.subarray(52, bytes.length - 12)),
+  );
+  // readSnapshot and streamed loading refuse it at once.
+  assertCorruption(readBytes(damaged).error, "read", PATH);
+  assertCorruption(loadBytes(damaged, false).error, "streamed", PATH);
+  // Resident loading delivers the node; decoding its map is what fails, as damage.
+  const fs = freshFs();
+  fs.setBytes(PATH, damaged);
+  let location = -1;
+  let arena: Parameters<EncodedSnapshotSink["begin"]>[1] = null;
+  loadSnapshot(fs, PATH, {
+    begin: (_h, a) => (arena = a),
+    node: (_id, _labels, p) => (location = p as number),
+    relationship: () => assert.fail("no relationships"),
+  });
+  assert.throws(
+    () => arena!.properties(location),
+    (e: unknown) => e instanceof SkeinError && e.code === "SNAPSHOT_CORRUPTION",
+  );
 });

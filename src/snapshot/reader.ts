@@ -17,12 +17,13 @@ import { basename, join } from "node:path";
 import { crc32 } from "node:zlib";
 import { ByteReader } from "../internal/bytes.js";
 import type { FileHandle, FileSystem } from "../internal/fs.js";
-import { IdSet } from "../store/index.js";
+import { SkeinError } from "../internal/errors.js";
+import { IdSet, PropertyArena, skipProperties, type Properties } from "../store/index.js";
 import type { SnapshotHeader, SnapshotNode, SnapshotRelationship } from "./format.js";
 import { CHUNK_BYTES, HEADER_BYTES, MIN_NODE_BODY_BYTES } from "./format.js";
 import { MIN_RELATIONSHIP_BODY_BYTES, SnapshotCorruptionError, TRAILER_BYTES } from "./format.js";
 import { checkTrailer, decodeHeader, decodeNodeBody, decodeRelationshipBody } from "./format.js";
-import { parseSnapshotFileName } from "./format.js";
+import { decodeNodeHead, decodeRelationshipHead, parseSnapshotFileName } from "./format.js";
 
 /** Receives the records of a verified snapshot, nodes first, in file order. */
 export interface SnapshotSink {
@@ -45,8 +46,74 @@ export function listSnapshots(fs: FileSystem, dir: string): SnapshotListing[] {
   return found.sort((a, b) => b.fenceLsn - a.fenceLsn);
 }
 
+/**
+ * Receives the records of a verified snapshot, nodes first, in file order, with their
+ * properties left encoded where the file was small enough to be held (see loadSnapshot):
+ * then each is a location in the arena handed to `begin` (src/store/property-arena.ts),
+ * its framing already checked; otherwise the built map (and `begin` has no arena).
+ */
+export interface EncodedSnapshotSink {
+  /** Before any record, once the file checked out. */
+  begin(header: SnapshotHeader, arena: PropertyArena | null): void;
+  node(id: number, labels: readonly string[], properties: Properties | number): void;
+  relationship(
+    id: number,
+    src: number,
+    dst: number,
+    type: string,
+    properties: Properties | number,
+  ): void;
+}
+
+/**
+ * Snapshots up to this size are read into memory whole by loadSnapshot, once, and their
+ * bytes kept as the arena; offsets stay small integers below it.
+ */
+export const RESIDENT_MAX_BYTES = 2 ** 30;
+
 /** Verifies the whole file, then streams its records into `sink`; returns its header. */
 export function readSnapshot(fs: FileSystem, path: string, sink: SnapshotSink): SnapshotHeader {
+  return verifiedRead(fs, path, 0, (cursor, header) =>
+    decodeRecords(cursor, path, header, new Decoded(sink)),
+  );
+}
+
+/**
+ * What recovery uses. A file of at most `residentMaxBytes` is read into memory once,
+ * verified there, then decoded from there with its property maps left in place, encoded
+ * (their framing checked): an open builds no map nobody reads, and the file's bytes stay
+ * as the maps' arena. A larger file is streamed and decoded like readSnapshot. Either
+ * way nothing reaches the sink before the whole file checked out. Labels arrive as one
+ * shared array per run of nodes with equal labels.
+ */
+export function loadSnapshot(
+  fs: FileSystem,
+  path: string,
+  sink: EncodedSnapshotSink,
+  residentMaxBytes = RESIDENT_MAX_BYTES,
+): SnapshotHeader {
+  return verifiedRead(fs, path, residentMaxBytes, (cursor, header) => {
+    if (cursor.resident) {
+      sink.begin(header, new PropertyArena(cursor.bytes));
+      decodeRecords(cursor, path, header, new Encoded(sink));
+      return;
+    }
+    sink.begin(header, null);
+    const decoded = new Decoded({
+      node: (n) => sink.node(n.id, n.labels, n.properties),
+      relationship: (r) => sink.relationship(r.id, r.src, r.dst, r.type, r.properties),
+    });
+    decodeRecords(cursor, path, header, decoded);
+  });
+}
+
+/** Opens, verifies (pass one), then hands a cursor over the records to `decode`. */
+function verifiedRead(
+  fs: FileSystem,
+  path: string,
+  residentMaxBytes: number,
+  decode: (cursor: ChunkCursor, header: SnapshotHeader) => void,
+): SnapshotHeader {
   const handle = fs.open(path, "read");
   let header: SnapshotHeader;
   try {
@@ -56,10 +123,15 @@ export function readSnapshot(fs: FileSystem, path: string, sink: SnapshotSink): 
       const detail = `the file has ${sizeBytes} bytes, fewer than the ${minBytes} of an empty snapshot`;
       throw new SnapshotCorruptionError(path, sizeBytes, detail);
     }
-    const buf = new Uint8Array(Math.min(CHUNK_BYTES, sizeBytes));
+    // Resident: the whole file, read once by pass one; else one chunk, reused.
+    const resident = sizeBytes <= residentMaxBytes;
+    const buf = resident
+      ? new Uint8Array(Buffer.allocUnsafeSlow(sizeBytes).buffer, 0, sizeBytes)
+      : new Uint8Array(Math.min(CHUNK_BYTES, sizeBytes));
     header = verify(handle, path, buf, sizeBytes);
-    const cursor = new ChunkCursor(handle, path, buf, HEADER_BYTES, sizeBytes - TRAILER_BYTES);
-    decodeRecords(cursor, path, header, sink);
+    const end = sizeBytes - TRAILER_BYTES;
+    const cursor = new ChunkCursor(handle, path, buf, HEADER_BYTES, end, resident);
+    decode(cursor, header);
   } catch (err) {
     try {
       handle.close();
@@ -72,7 +144,10 @@ export function readSnapshot(fs: FileSystem, path: string, sink: SnapshotSink): 
   return header;
 }
 
-/** Pass one: header, then the CRC over every chunk, then the trailer. */
+/**
+ * Pass one: header, then the CRC over every chunk, then the trailer. A buffer as large as
+ * the file receives all of it (each chunk at its own offset); a smaller one is reused.
+ */
 function verify(
   handle: FileHandle,
   path: string,
@@ -80,6 +155,7 @@ function verify(
   sizeBytes: number,
 ): SnapshotHeader {
   const recordsEnd = sizeBytes - TRAILER_BYTES;
+  const whole = buf.length >= sizeBytes;
   readFully(handle, path, buf, HEADER_BYTES, 0);
   const header = decodeHeader(buf, path, recordsEnd - HEADER_BYTES);
   const named = parseSnapshotFileName(basename(path));
@@ -89,14 +165,106 @@ function verify(
   }
   let crc = 0;
   for (let at = 0; at < recordsEnd;) {
-    const n = Math.min(buf.length, recordsEnd - at);
-    readFully(handle, path, buf, n, at);
-    crc = crc32(buf.subarray(0, n), crc);
+    const n = Math.min(whole ? CHUNK_BYTES : buf.length, recordsEnd - at);
+    const into = whole ? at : 0;
+    readFully(handle, path, buf, n, at, into);
+    crc = crc32(buf.subarray(into, into + n), crc);
     at += n;
   }
-  readFully(handle, path, buf, TRAILER_BYTES, recordsEnd);
-  checkTrailer(buf, path, recordsEnd, crc);
+  const trailerAt = whole ? recordsEnd : 0;
+  readFully(handle, path, buf, TRAILER_BYTES, recordsEnd, trailerAt);
+  checkTrailer(buf.subarray(trailerAt), path, recordsEnd, crc);
   return header;
+}
+
+/**
+ * How record bodies become what a sink receives: `node` and `relationship` decode the body
+ * the cursor has just framed (throwing on malformed bytes) and return what the checks
+ * need; `deliver` hands the last decoded record to the sink once they passed.
+ */
+interface RecordDecoder {
+  node(body: ByteReader, cursor: ChunkCursor): number;
+  relationship(body: ByteReader, cursor: ChunkCursor): { id: number; src: number; dst: number };
+  deliver(): void;
+}
+
+/** Whole records, properties built: readSnapshot's. */
+class Decoded implements RecordDecoder {
+  readonly #sink: SnapshotSink;
+  #node: SnapshotNode | null = null;
+  #rel: SnapshotRelationship | null = null;
+
+  constructor(sink: SnapshotSink) {
+    this.#sink = sink;
+  }
+
+  node(body: ByteReader): number {
+    this.#node = decodeNodeBody(body);
+    return this.#node.id;
+  }
+
+  relationship(body: ByteReader): SnapshotRelationship {
+    this.#node = null;
+    return (this.#rel = decodeRelationshipBody(body));
+  }
+
+  deliver(): void {
+    if (this.#node !== null) this.#sink.node(this.#node);
+    else this.#sink.relationship(this.#rel!);
+  }
+}
+
+/** Properties left encoded where they lie in the resident file: loadSnapshot's. */
+class Encoded implements RecordDecoder {
+  readonly #sink: EncodedSnapshotSink;
+  readonly #labelsRead: string[] = [];
+  /** The labels last delivered, handed again while nodes repeat them. */
+  #labels: readonly string[] = [];
+  readonly #head = { id: 0, src: 0, dst: 0, type: "" };
+  #isNode = true;
+  #start = 0;
+
+  constructor(sink: EncodedSnapshotSink) {
+    this.#sink = sink;
+  }
+
+  node(body: ByteReader, cursor: ChunkCursor): number {
+    const read = this.#labelsRead;
+    const id = (this.#head.id = decodeNodeHead(body, read));
+    const last = this.#labels;
+    if (read.length !== last.length || read.some((l, i) => l !== last[i])) {
+      this.#labels = [...read];
+    }
+    this.#isNode = true;
+    this.#properties(body, cursor);
+    return id;
+  }
+
+  relationship(body: ByteReader, cursor: ChunkCursor): { id: number; src: number; dst: number } {
+    decodeRelationshipHead(body, this.#head);
+    this.#isNode = false;
+    this.#properties(body, cursor);
+    return this.#head;
+  }
+
+  /** The rest of the body must be exactly one well-framed property map. */
+  #properties(body: ByteReader, cursor: ChunkCursor): void {
+    this.#start = cursor.bodyStart + body.position;
+    const end = skipProperties(cursor.bytes, this.#start, cursor.bodyEnd);
+    if (end !== cursor.bodyEnd) {
+      throw new SkeinError("DECODE", `${cursor.bodyEnd - end} trailing bytes after the properties`);
+    }
+  }
+
+  deliver(): void {
+    const location = this.#start;
+    if (this.#isNode) {
+      this.#sink.node(this.#head.id, this.#labels, location);
+    } else {
+      const h = this.#head;
+      this.#sink.relationship(h.id, h.src, h.dst, h.type, location);
+    }
+  }
 }
 
 /** Pass two: every record, checked against the header and the records before it. */
@@ -104,29 +272,29 @@ function decodeRecords(
   cursor: ChunkCursor,
   path: string,
   header: SnapshotHeader,
-  sink: SnapshotSink,
+  decoder: RecordDecoder,
 ): void {
   // Bitmaps, not hash sets: a million ids cost 128 KiB and no rehashing.
   const nodeIds = new IdSet();
   for (let i = 0; i < header.nodeCount; i++) {
     const at = cursor.position;
     const body = cursor.record(MIN_NODE_BODY_BYTES, "node");
-    let node: SnapshotNode;
+    let id: number;
     try {
-      node = decodeNodeBody(body);
+      id = decoder.node(body, cursor);
     } catch (cause) {
       throw undecodable(path, at, `node record ${i}`, cause);
     }
-    checkId(path, at, "node", node.id, header.nextNodeId, nodeIds);
-    sink.node(node);
+    checkId(path, at, "node", id, header.nextNodeId, nodeIds);
+    decoder.deliver();
   }
   const relIds = new IdSet();
   for (let i = 0; i < header.relationshipCount; i++) {
     const at = cursor.position;
     const body = cursor.record(MIN_RELATIONSHIP_BODY_BYTES, "relationship");
-    let rel: SnapshotRelationship;
+    let rel: { id: number; src: number; dst: number };
     try {
-      rel = decodeRelationshipBody(body);
+      rel = decoder.relationship(body, cursor);
     } catch (cause) {
       throw undecodable(path, at, `relationship record ${i}`, cause);
     }
@@ -136,7 +304,7 @@ function decodeRecords(
       const detail = `relationship ${rel.id} joins node ${missing}, which the snapshot does not hold`;
       throw new SnapshotCorruptionError(path, at, detail);
     }
-    sink.relationship(rel);
+    decoder.deliver();
   }
   if (cursor.remaining !== 0) {
     const detail = `${cursor.remaining} bytes after the last of the records the header counts`;
@@ -203,15 +371,29 @@ class ChunkCursor {
   #bufStart: number; // file offset of buf[0]
   #bufLength = 0;
   readonly #reader: ByteReader;
+  /** Where the last record's body lies in `bytes` (resident cursors only). */
+  #bodyStart = 0;
+  #bodyEnd = 0;
+  /** The whole file is in the buffer, at its own offsets; nothing is read again. */
+  readonly resident: boolean;
 
-  constructor(handle: FileHandle, path: string, buf: Uint8Array, start: number, end: number) {
+  constructor(
+    handle: FileHandle,
+    path: string,
+    buf: Uint8Array,
+    start: number,
+    end: number,
+    resident: boolean,
+  ) {
     this.#handle = handle;
     this.#path = path;
     this.#buf = buf;
     this.#reader = new ByteReader(buf);
     this.#position = start;
-    this.#bufStart = start;
+    this.#bufStart = resident ? 0 : start;
+    this.#bufLength = resident ? end : 0;
     this.#end = end;
+    this.resident = resident;
   }
 
   get position(): number {
@@ -220,6 +402,19 @@ class ChunkCursor {
 
   get remaining(): number {
     return this.#end - this.#position;
+  }
+
+  /** The buffer records are framed in: the whole file when resident. */
+  get bytes(): Uint8Array {
+    return this.#buf;
+  }
+
+  get bodyStart(): number {
+    return this.#bodyStart;
+  }
+
+  get bodyEnd(): number {
+    return this.#bodyEnd;
   }
 
   /**
@@ -246,6 +441,8 @@ class ChunkCursor {
     }
     const start = this.#available(length, `${what} record`);
     this.#position += length;
+    this.#bodyStart = start;
+    this.#bodyEnd = start + length;
     return this.#reader.window(start, start + length);
   }
 

@@ -1,16 +1,24 @@
 // Relationships attached to each node, by direction and type, sized for millions of
-// nodes: a node whose relationships in a direction all have one type keeps a single
-// array `[typeId, relId, relId, ...]`; only a node with several types there pays for a
-// Map from type to ids. Adding is O(1); removing is O(degree of that node and type);
-// reading one type costs what it returns. Ids are kept as given; types are small ints
-// from the graph's type table.
+// nodes. Most nodes have one relationship in a direction, so that case costs no object:
+// the slot holds the relationship id itself (its type is read from the graph's table).
+// A node whose relationships in a direction all have one type keeps a single array
+// `[typeId, relId, relId, ...]`; only a node with several types there pays for a Map from
+// type to ids. Adding is O(1); removing is O(degree of that node and type); reading one
+// type costs what it returns. Ids are kept as given; types are small ints from the
+// graph's type table.
 
-/** One direction's lists of one node. */
-type Lists = number[] | Map<number, number[]>;
+/** One direction's relationships of one node. */
+type Lists = number | number[] | Map<number, number[]>;
 
 export class Adjacency {
   /** Per node id; undefined where the node has nothing in this direction. */
   readonly #byNode: (Lists | undefined)[] = [];
+  /** The type id of each relationship id (the graph's own table, read, never written). */
+  readonly #typeOf: readonly number[];
+
+  constructor(typeOf: readonly number[]) {
+    this.#typeOf = typeOf;
+  }
 
   /**
    * Grow the per-node array up to `node` in order, so a node's first relationship
@@ -23,10 +31,24 @@ export class Adjacency {
     }
   }
 
+  /** Room for nodes [0, count) at once, ahead of a bulk load (the slots stay empty). */
+  reserveAll(count: number): void {
+    if (count > this.#byNode.length) this.#byNode.length = count;
+  }
+
   add(node: number, typeId: number, relId: number): void {
     const lists = this.#byNode[node];
     if (lists === undefined) {
-      this.#byNode[node] = [typeId, relId];
+      this.#byNode[node] = relId;
+    } else if (typeof lists === "number") {
+      const t = this.#typeOf[lists]!;
+      this.#byNode[node] =
+        t === typeId
+          ? [typeId, lists, relId]
+          : new Map([
+              [t, [lists]],
+              [typeId, [relId]],
+            ]);
     } else if (Array.isArray(lists)) {
       if (lists[0] === typeId) {
         lists.push(relId);
@@ -45,6 +67,10 @@ export class Adjacency {
   remove(node: number, typeId: number, relId: number): void {
     const lists = this.#byNode[node];
     if (lists === undefined) return;
+    if (typeof lists === "number") {
+      if (lists === relId) this.#byNode[node] = undefined;
+      return;
+    }
     if (Array.isArray(lists)) {
       if (lists[0] !== typeId) return;
       const i = lists.lastIndexOf(relId);
@@ -69,6 +95,9 @@ export class Adjacency {
   ids(node: number, typeId?: number): number[] {
     const lists = this.#byNode[node];
     if (lists === undefined) return [];
+    if (typeof lists === "number") {
+      return typeId === undefined || this.#typeOf[lists] === typeId ? [lists] : [];
+    }
     if (Array.isArray(lists)) {
       return typeId === undefined || lists[0] === typeId ? lists.slice(1) : [];
     }

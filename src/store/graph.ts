@@ -22,6 +22,7 @@ import {
 import { Node, Relationship } from "./entities.js";
 import type { MutationEvent } from "./events.js";
 import { IdSet } from "./id-set.js";
+import type { PropertyArena } from "./property-arena.js";
 import type { Properties } from "./values.js";
 
 /** Reverses one applied change. */
@@ -44,20 +45,28 @@ export interface GraphView {
   readonly version: number;
 }
 
+/**
+ * An entity's properties: the frozen map, or, for an entity loaded from a snapshot and not
+ * read since, the location of its encoded map in the contents' arena.
+ */
+type StoredProperties = Properties | number;
+
 /** Everything `clear` replaces at once (and its undo puts back). */
 class Contents {
+  /** Encoded maps of entities loaded from a snapshot (see property-arena.ts). */
+  arena: PropertyArena | null = null;
   readonly nodes = new IdSet();
   readonly labelsOf: (readonly string[] | undefined)[] = [];
-  readonly propsOf: Properties[] = [];
+  readonly propsOf: StoredProperties[] = [];
   readonly byLabel = new Map<string, IdSet>();
   readonly rels = new IdSet();
   readonly typeOf: number[] = [];
   readonly srcOf: number[] = [];
   readonly dstOf: number[] = [];
-  readonly relPropsOf: Properties[] = [];
+  readonly relPropsOf: StoredProperties[] = [];
   readonly byType: IdSet[] = [];
-  readonly out = new Adjacency();
-  readonly in = new Adjacency();
+  readonly out = new Adjacency(this.typeOf);
+  readonly in = new Adjacency(this.typeOf);
 }
 
 type CreateRel = Extract<MutationEvent, { kind: "createRelationship" }>;
@@ -76,6 +85,8 @@ export class Graph implements GraphView {
   nextNodeId = 0;
   nextRelationshipId = 0;
   #version = 0;
+  #lastLabels: readonly string[] = [];
+  #lastShared: readonly string[] = [];
 
   get version(): number {
     return this.#version;
@@ -100,10 +111,14 @@ export class Graph implements GraphView {
   }
 
   #labelsOf(labels: readonly string[]): readonly string[] {
+    // Loading hands the same array for a run of nodes with the same labels.
+    if (labels === this.#lastLabels) return this.#lastShared;
     const unique = labels.length < 2 ? labels : [...new Set(labels)];
     const key = unique.join("\u0000");
     let shared = this.#labelSets.get(key);
     if (!shared) this.#labelSets.set(key, (shared = Object.freeze([...unique])));
+    this.#lastLabels = labels;
+    this.#lastShared = shared;
     return shared;
   }
 
@@ -185,10 +200,11 @@ export class Graph implements GraphView {
   /**
    * Snapshot loading, without an event object per entity: like a trusted createNode and
    * createRelationship (values canonical and owned by nobody else, so frozen in place).
+   * Properties may be a location in the arena `useArena` gave, decoded on first read.
    */
-  loadNode(id: number, labels: readonly string[], properties: Properties): void {
+  loadNode(id: number, labels: readonly string[], properties: Properties | number): void {
     this.#version++;
-    this.#createNode(id, labels, frozenProperties(properties));
+    this.#createNode(id, labels, this.#loaded(properties));
   }
 
   loadRelationship(
@@ -196,13 +212,52 @@ export class Graph implements GraphView {
     src: number,
     dst: number,
     type: string,
-    properties: Properties,
+    properties: Properties | number,
   ): void {
     this.#version++;
-    this.#createRel({ id, src, dst, type }, frozenProperties(properties));
+    this.#createRel({ id, src, dst, type }, this.#loaded(properties));
   }
 
-  #createNode(id: number, labels: readonly string[], props: Properties, undo?: Undo[]): void {
+  /**
+   * Before loading this many node and relationship ids into an empty graph: the tables
+   * indexed by id are sized once instead of growing entity by entity.
+   */
+  reserveIds(nodes: number, relationships: number): void {
+    const c = this.#c;
+    // Beyond some millions V8 may keep a presized array as a dictionary; growing is better.
+    if (c.nodes.size > 0 || c.rels.size > 0 || Math.max(nodes, relationships) > 2 ** 24) return;
+    for (const table of [c.labelsOf, c.propsOf]) table.length = nodes;
+    for (const table of [c.typeOf, c.srcOf, c.dstOf, c.relPropsOf]) table.length = relationships;
+    c.out.reserveAll(nodes);
+    c.in.reserveAll(nodes);
+  }
+
+  /** Where the locations given to loadNode and loadRelationship point (an empty graph only). */
+  useArena(arena: PropertyArena): void {
+    if (this.#c.nodes.size > 0 || this.#c.rels.size > 0 || this.#c.arena !== null) {
+      throw new SkeinError("INVALID_ARGUMENT", "an arena is given to an empty graph, once");
+    }
+    this.#c.arena = arena;
+  }
+
+  #loaded(properties: Properties | number): StoredProperties {
+    if (typeof properties !== "number") return frozenProperties(properties);
+    if (this.#c.arena === null) throw new SkeinError("INVALID_ARGUMENT", "no arena to load from");
+    return properties;
+  }
+
+  /** The properties stored for an entity, decoded (and kept) if they were still encoded. */
+  #thawed(of: StoredProperties[], id: number): Properties {
+    const stored = of[id]!;
+    if (typeof stored !== "number") return stored;
+    return (of[id] = this.#decoded(stored));
+  }
+
+  #decoded(location: number): Properties {
+    return frozenProperties(this.#c.arena!.properties(location));
+  }
+
+  #createNode(id: number, labels: readonly string[], props: StoredProperties, undo?: Undo[]): void {
     const c = this.#c;
     if (c.nodes.has(id)) throw new SkeinError("CONSTRAINT", `node ${id} already exists`);
     const shared = this.#labelsOf(labels);
@@ -230,7 +285,7 @@ export class Graph implements GraphView {
 
   #createRel(
     ev: Pick<CreateRel, "id" | "src" | "dst" | "type">,
-    props: Properties,
+    props: StoredProperties,
     undo?: Undo[],
   ): void {
     const c = this.#c;
@@ -248,7 +303,7 @@ export class Graph implements GraphView {
     });
   }
 
-  #insertRel(id: number, src: number, dst: number, typeId: number, props: Properties): void {
+  #insertRel(id: number, src: number, dst: number, typeId: number, props: StoredProperties): void {
     const c = this.#c;
     c.rels.add(id);
     c.typeOf[id] = typeId;
@@ -313,7 +368,7 @@ export class Graph implements GraphView {
 
   #setNodeProps(id: number, key: string, value: Properties[string] | undefined, undo?: Undo[]) {
     const c = this.#c;
-    const before = c.propsOf[id]!;
+    const before = this.#thawed(c.propsOf, id);
     if (value === undefined && !hasOwn(before, key)) return;
     c.propsOf[id] = withProperty(before, key, value);
     undo?.push(() => (c.propsOf[id] = before));
@@ -321,7 +376,7 @@ export class Graph implements GraphView {
 
   #setRelProps(id: number, key: string, value: Properties[string] | undefined, undo?: Undo[]) {
     const c = this.#c;
-    const before = c.relPropsOf[id]!;
+    const before = this.#thawed(c.relPropsOf, id);
     if (value === undefined && !hasOwn(before, key)) return;
     c.relPropsOf[id] = withProperty(before, key, value);
     undo?.push(() => (c.relPropsOf[id] = before));
@@ -352,14 +407,14 @@ export class Graph implements GraphView {
 
   node(id: number): Node | null {
     const c = this.#c;
-    return c.nodes.has(id) ? new Node(id, c.labelsOf[id]!, c.propsOf[id]!) : null;
+    return c.nodes.has(id) ? new Node(id, c.labelsOf[id]!, this.#thawed(c.propsOf, id)) : null;
   }
 
   relationship(id: number): Relationship | null {
     const c = this.#c;
     if (!c.rels.has(id)) return null;
     const type = this.#typeNames[c.typeOf[id]!]!;
-    return new Relationship(id, c.srcOf[id]!, c.dstOf[id]!, type, c.relPropsOf[id]!);
+    return new Relationship(id, c.srcOf[id]!, c.dstOf[id]!, type, this.#thawed(c.relPropsOf, id));
   }
 
   *nodes(filter?: { label?: string }): Iterable<Node> {
@@ -403,10 +458,19 @@ export class Graph implements GraphView {
     }
   }
 
-  /** Raw records for snapshots: no Node objects are made. */
+  /**
+   * Raw records for snapshots: no Node objects are made, and properties still encoded are
+   * decoded for the record without being kept, so a checkpoint does not grow the heap.
+   */
   *nodeRecords(): Iterable<{ id: number; labels: readonly string[]; properties: Properties }> {
     const c = this.#c;
-    for (const id of c.nodes) yield { id, labels: c.labelsOf[id]!, properties: c.propsOf[id]! };
+    for (const id of c.nodes) {
+      yield { id, labels: c.labelsOf[id]!, properties: this.#peek(c.propsOf[id]!) };
+    }
+  }
+
+  #peek(stored: StoredProperties): Properties {
+    return typeof stored === "number" ? this.#decoded(stored) : stored;
   }
 
   *relationshipRecords(): Iterable<{
@@ -419,7 +483,8 @@ export class Graph implements GraphView {
     const c = this.#c;
     for (const id of c.rels) {
       const type = this.#typeNames[c.typeOf[id]!]!;
-      yield { id, src: c.srcOf[id]!, dst: c.dstOf[id]!, type, properties: c.relPropsOf[id]! };
+      const properties = this.#peek(c.relPropsOf[id]!);
+      yield { id, src: c.srcOf[id]!, dst: c.dstOf[id]!, type, properties };
     }
   }
 

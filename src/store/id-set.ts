@@ -16,22 +16,20 @@ export class IdSet {
     return this.#size;
   }
 
-  #locate(id: number): { chunk: number; word: number; bit: number } {
-    const chunk = Math.floor(id / CHUNK_IDS);
-    const within = id - chunk * CHUNK_IDS;
-    return { chunk, word: within >>> 5, bit: 1 << (within & 31) };
-  }
+  // Chunk, word and bit are computed inline in each method: this is on the path of every
+  // write and every loaded entity, and returning them as an object would allocate.
 
   has(id: number): boolean {
-    const { chunk, word, bit } = this.#locate(id);
-    const c = this.#chunks[chunk];
-    return c !== undefined && (c[word]! & bit) !== 0;
+    const c = this.#chunks[Math.floor(id / CHUNK_IDS)];
+    return c !== undefined && (c[(id & (CHUNK_IDS - 1)) >>> 5]! & (1 << (id & 31))) !== 0;
   }
 
   add(id: number): void {
-    const { chunk, word, bit } = this.#locate(id);
+    const chunk = Math.floor(id / CHUNK_IDS);
     let c = this.#chunks[chunk];
     if (c === undefined) this.#chunks[chunk] = c = new Uint32Array(WORDS);
+    const word = (id & (CHUNK_IDS - 1)) >>> 5;
+    const bit = 1 << (id & 31);
     if ((c[word]! & bit) === 0) {
       c[word]! |= bit;
       this.#size++;
@@ -39,8 +37,9 @@ export class IdSet {
   }
 
   delete(id: number): void {
-    const { chunk, word, bit } = this.#locate(id);
-    const c = this.#chunks[chunk];
+    const c = this.#chunks[Math.floor(id / CHUNK_IDS)];
+    const word = (id & (CHUNK_IDS - 1)) >>> 5;
+    const bit = 1 << (id & 31);
     if (c !== undefined && (c[word]! & bit) !== 0) {
       c[word]! &= ~bit;
       this.#size--;

@@ -90,3 +90,5 @@ export { readProperties, readValue, writeProperties, writeValue } from "./lw1-va
 export { Node, Path, Relationship } from "./entities.js";
 export { Graph, type GraphView } from "./graph.js";
 export { IdSet } from "./id-set.js";
+export { PropertyArena } from "./property-arena.js";
+export { skipProperties } from "./lw1-skip.js";

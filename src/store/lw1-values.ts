@@ -53,7 +53,7 @@ import {
 const TWO_32 = 0x1_0000_0000;
 
 /** Value tags. */
-const V = {
+export const LW1_TAGS = {
   Null: 0,
   Bool: 1,
   Int: 2,
@@ -71,6 +71,7 @@ const V = {
   Vector: 14,
   Binary: 15,
 } as const;
+const V = LW1_TAGS;
 
 // ---- encoding ----------------------------------------------------------------------------
 

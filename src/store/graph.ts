@@ -85,8 +85,7 @@ export class Graph implements GraphView {
   nextNodeId = 0;
   nextRelationshipId = 0;
   #version = 0;
-  #lastLabels: readonly string[] = [];
-  #lastShared: readonly string[] = [];
+  #lastShared: readonly string[] = Object.freeze([]);
 
   get version(): number {
     return this.#version;
@@ -111,13 +110,14 @@ export class Graph implements GraphView {
   }
 
   #labelsOf(labels: readonly string[]): readonly string[] {
-    // Loading hands the same array for a run of nodes with the same labels.
-    if (labels === this.#lastLabels) return this.#lastShared;
+    // Loads, writes and replay mostly repeat the labels of the node before: no key to
+    // build for those. (Compared by content: a caller may reuse and change its array.)
+    const last = this.#lastShared;
+    if (labels.length === last.length && labels.every((l, i) => l === last[i])) return last;
     const unique = labels.length < 2 ? labels : [...new Set(labels)];
     const key = unique.join("\u0000");
     let shared = this.#labelSets.get(key);
     if (!shared) this.#labelSets.set(key, (shared = Object.freeze([...unique])));
-    this.#lastLabels = labels;
     this.#lastShared = shared;
     return shared;
   }

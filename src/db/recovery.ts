@@ -7,6 +7,7 @@ import type { FileSystem } from "../internal/fs.js";
 import { SkeinError } from "../internal/errors.js";
 import { listSnapshots, loadSnapshot, readSnapshot } from "../snapshot/index.js";
 import { Graph } from "../store/graph.js";
+import type { Properties } from "../store/values.js";
 import { Wal, defaultFileSystem } from "../wal/index.js";
 import type { ResolvedDatabaseOptions } from "./options.js";
 
@@ -53,14 +54,15 @@ function recoverSnapshot(
     const graph = new Graph();
     try {
       // Property maps stay encoded until first read (src/store/property-arena.ts).
+      let base = 0;
+      const at = (p: Properties | number) => (typeof p === "number" ? base + p : p);
       const header = loadSnapshot(fs, snap.path, {
-        begin: (header, arena) => {
+        begin: (header, fileBytes) => {
           graph.reserveIds(header.nextNodeId, header.nextRelationshipId);
-          if (arena) graph.useArena(arena);
+          if (fileBytes) base = graph.encoded.adopt(fileBytes);
         },
-        node: (id, labels, props) => graph.loadNode(id, labels, props),
-        relationship: (id, src, dst, type, props) =>
-          graph.loadRelationship(id, src, dst, type, props),
+        node: (id, labels, p) => graph.loadNode(id, labels, at(p)),
+        relationship: (id, src, dst, type, p) => graph.loadRelationship(id, src, dst, type, at(p)),
       });
       graph.nextNodeId = Math.max(graph.nextNodeId, header.nextNodeId);
       graph.nextRelationshipId = Math.max(graph.nextRelationshipId, header.nextRelationshipId);

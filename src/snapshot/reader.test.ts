@@ -10,7 +10,7 @@ import { ByteWriter } from "../internal/bytes.js";
 import { SkeinError } from "../internal/errors.js";
 import { crc32 } from "../internal/crc.js";
 import { MemFs } from "../testing/mem-fs.js";
-import { date, float } from "../store/index.js";
+import { PropertyArena, date, float } from "../store/index.js";
 import {
   SnapshotCorruptionError,
   encodeTrailer,
@@ -21,7 +21,7 @@ import {
   type SnapshotNode,
   type SnapshotRelationship,
 } from "./format.js";
-import { listSnapshots, loadSnapshot, readSnapshot, type EncodedSnapshotSink } from "./reader.js";
+import { listSnapshots, loadSnapshot, readSnapshot } from "./reader.js";
 import { writeSnapshot } from "./writer.js";
 
 const DIR = "/db/snapshots";
@@ -96,18 +96,18 @@ function loadBytes(bytes: Uint8Array, resident: boolean, path = PATH): Loaded {
   const fs = freshFs();
   fs.setBytes(path, bytes);
   const out: Loaded = { error: null, begun: 0, nodes: [], rels: [] };
-  let arena: Parameters<EncodedSnapshotSink["begin"]>[1] = null;
+  const arena = new PropertyArena();
   // Encoded maps are decoded as they arrive, as a first read would.
-  const built = (p: unknown) => (typeof p === "number" ? arena!.properties(p) : p);
+  const built = (p: unknown) => (typeof p === "number" ? arena.properties(p) : p);
   try {
     loadSnapshot(
       fs,
       path,
       {
-        begin: (_header, a) => {
+        begin: (_header, fileBytes) => {
           out.begun++;
-          arena = a;
-          assert.equal(a !== null, resident, "an arena exactly when resident");
+          assert.equal(fileBytes !== null, resident, "the file's bytes exactly when resident");
+          if (fileBytes) arena.adopt(fileBytes);
         },
         node: (id, labels, p) => out.nodes.push({ id, labels: [...labels], properties: built(p) }),
         relationship: (id, src, dst, type, p) =>
@@ -513,14 +513,14 @@ void test("resident loading leaves to the first read what only building a value 
   const fs = freshFs();
   fs.setBytes(PATH, damaged);
   let location = -1;
-  let arena: Parameters<EncodedSnapshotSink["begin"]>[1] = null;
+  const arena = new PropertyArena();
   loadSnapshot(fs, PATH, {
-    begin: (_h, a) => (arena = a),
+    begin: (_h, fileBytes) => arena.adopt(fileBytes!),
     node: (_id, _labels, p) => (location = p as number),
     relationship: () => assert.fail("no relationships"),
   });
   assert.throws(
-    () => arena!.properties(location),
+    () => arena.properties(location),
     (e: unknown) => e instanceof SkeinError && e.code === "SNAPSHOT_CORRUPTION",
   );
 });

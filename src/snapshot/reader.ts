@@ -18,7 +18,7 @@ import { crc32 } from "node:zlib";
 import { ByteReader } from "../internal/bytes.js";
 import type { FileHandle, FileSystem } from "../internal/fs.js";
 import { SkeinError } from "../internal/errors.js";
-import { IdSet, PropertyArena, skipProperties, type Properties } from "../store/index.js";
+import { IdSet, skipProperties, type Properties } from "../store/index.js";
 import type { SnapshotHeader, SnapshotNode, SnapshotRelationship } from "./format.js";
 import { CHUNK_BYTES, HEADER_BYTES, MIN_NODE_BODY_BYTES } from "./format.js";
 import { MIN_RELATIONSHIP_BODY_BYTES, SnapshotCorruptionError, TRAILER_BYTES } from "./format.js";
@@ -49,12 +49,13 @@ export function listSnapshots(fs: FileSystem, dir: string): SnapshotListing[] {
 /**
  * Receives the records of a verified snapshot, nodes first, in file order, with their
  * properties left encoded where the file was small enough to be held (see loadSnapshot):
- * then each is a location in the arena handed to `begin` (src/store/property-arena.ts),
- * its framing already checked; otherwise the built map (and `begin` has no arena).
+ * then each is the offset of its map in the file's bytes handed to `begin`, its framing
+ * already checked (src/store/property-arena.ts keeps such bytes); otherwise the built map
+ * (and `begin` has no bytes).
  */
 export interface EncodedSnapshotSink {
   /** Before any record, once the file checked out. */
-  begin(header: SnapshotHeader, arena: PropertyArena | null): void;
+  begin(header: SnapshotHeader, fileBytes: Uint8Array | null): void;
   node(id: number, labels: readonly string[], properties: Properties | number): void;
   relationship(
     id: number,
@@ -94,7 +95,7 @@ export function loadSnapshot(
 ): SnapshotHeader {
   return verifiedRead(fs, path, residentMaxBytes, (cursor, header) => {
     if (cursor.resident) {
-      sink.begin(header, new PropertyArena(cursor.bytes));
+      sink.begin(header, cursor.bytes);
       decodeRecords(cursor, path, header, new Encoded(sink));
       return;
     }

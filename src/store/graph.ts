@@ -22,7 +22,7 @@ import {
 import { Node, Relationship } from "./entities.js";
 import type { MutationEvent } from "./events.js";
 import { IdSet } from "./id-set.js";
-import type { PropertyArena } from "./property-arena.js";
+import { PropertyArena } from "./property-arena.js";
 import type { Properties } from "./values.js";
 
 /** Reverses one applied change. */
@@ -46,15 +46,13 @@ export interface GraphView {
 }
 
 /**
- * An entity's properties: the frozen map, or, for an entity loaded from a snapshot and not
- * read since, the location of its encoded map in the contents' arena.
+ * An entity's properties: the frozen map, or, for an entity loaded or replayed at open and
+ * not read since, the location of its encoded map in the graph's arena.
  */
 type StoredProperties = Properties | number;
 
 /** Everything `clear` replaces at once (and its undo puts back). */
 class Contents {
-  /** Encoded maps of entities loaded from a snapshot (see property-arena.ts). */
-  arena: PropertyArena | null = null;
   readonly nodes = new IdSet();
   readonly labelsOf: (readonly string[] | undefined)[] = [];
   readonly propsOf: StoredProperties[] = [];
@@ -77,6 +75,12 @@ function notFound(what: string, id: number): SkeinError {
 
 export class Graph implements GraphView {
   #c = new Contents();
+  /**
+   * Encoded maps of entities loaded or replayed at open (see property-arena.ts). The
+   * graph's, not its contents': a clear keeps it, so a location stays valid whatever was
+   * cleared or undone around it.
+   */
+  readonly #arena = new PropertyArena();
   /** One frozen array per distinct label set, shared by every node that has it. */
   readonly #labelSets = new Map<string, readonly string[]>();
   readonly #typeNames: string[] = [];
@@ -200,7 +204,8 @@ export class Graph implements GraphView {
   /**
    * Snapshot loading, without an event object per entity: like a trusted createNode and
    * createRelationship (values canonical and owned by nobody else, so frozen in place).
-   * Properties may be a location in the arena `useArena` gave, decoded on first read.
+   * Properties may be a location in the graph's arena (see `encoded`), decoded on first
+   * read.
    */
   loadNode(id: number, labels: readonly string[], properties: Properties | number): void {
     this.#version++;
@@ -232,18 +237,17 @@ export class Graph implements GraphView {
     c.in.reserveAll(nodes);
   }
 
-  /** Where the locations given to loadNode and loadRelationship point (an empty graph only). */
-  useArena(arena: PropertyArena): void {
-    if (this.#c.nodes.size > 0 || this.#c.rels.size > 0 || this.#c.arena !== null) {
-      throw new SkeinError("INVALID_ARGUMENT", "an arena is given to an empty graph, once");
-    }
-    this.#c.arena = arena;
+  /**
+   * Where encoded property maps are kept for loadNode, loadRelationship and replayed
+   * create events (`encodedProperties`); a location handed out must be of a map whose
+   * framing was checked.
+   */
+  get encoded(): PropertyArena {
+    return this.#arena;
   }
 
   #loaded(properties: Properties | number): StoredProperties {
-    if (typeof properties !== "number") return frozenProperties(properties);
-    if (this.#c.arena === null) throw new SkeinError("INVALID_ARGUMENT", "no arena to load from");
-    return properties;
+    return typeof properties === "number" ? properties : frozenProperties(properties);
   }
 
   /** The properties stored for an entity, decoded (and kept) if they were still encoded. */
@@ -254,7 +258,7 @@ export class Graph implements GraphView {
   }
 
   #decoded(location: number): Properties {
-    return frozenProperties(this.#c.arena!.properties(location));
+    return frozenProperties(this.#arena.properties(location));
   }
 
   #createNode(id: number, labels: readonly string[], props: StoredProperties, undo?: Undo[]): void {

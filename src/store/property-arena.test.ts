@@ -10,15 +10,10 @@ import { PropertyArena } from "./property-arena.js";
 import { date, float } from "./tagged-values.js";
 import type { Properties } from "./values.js";
 
-/** The maps encoded back to back, and where each starts. */
-function arenaOf(maps: Properties[]): { arena: PropertyArena; at: number[] } {
+function arenaBytes(maps: Properties[]): Uint8Array {
   const w = new ByteWriter();
-  const at: number[] = [];
-  for (const m of maps) {
-    at.push(w.length);
-    writeProperties(w, m);
-  }
-  return { arena: new PropertyArena(w.toBytes()), at };
+  for (const m of maps) writeProperties(w, m);
+  return w.toBytes();
 }
 
 const NODE_PROPS: Properties[] = [
@@ -29,10 +24,16 @@ const NODE_PROPS: Properties[] = [
 const REL_PROPS: Properties[] = [{ since: 1999 }];
 
 function loaded(): Graph {
-  const { arena, at } = arenaOf([...NODE_PROPS, ...REL_PROPS]);
+  const w = new ByteWriter();
+  const at: number[] = [];
+  for (const m of [...NODE_PROPS, ...REL_PROPS]) {
+    at.push(w.length);
+    writeProperties(w, m);
+  }
   const g = new Graph();
   g.reserveIds(3, 1);
-  g.useArena(arena);
+  const base = g.encoded.adopt(w.toBytes());
+  for (let i = 0; i < at.length; i++) at[i]! += base;
   NODE_PROPS.forEach((_, i) => g.loadNode(i, ["L"], at[i]!));
   g.loadRelationship(0, 0, 1, "R", at[3]!);
   return g;
@@ -90,12 +91,27 @@ test("changes and their undo work on maps still encoded", () => {
   assert.deepEqual(g.node(1)!.properties, NODE_PROPS[1]);
 });
 
-test("an arena is for an empty graph, and a location needs one", () => {
-  const { arena } = arenaOf([{}]);
-  const g = new Graph();
-  assert.throws(() => g.loadNode(0, [], 0), /no arena/);
-  g.loadNode(0, [], {});
-  assert.throws(() => g.useArena(arena), /empty graph/);
+test("maps copied from the log and adopted snapshot bytes are found by location", () => {
+  const arena = new PropertyArena();
+  const maps: Properties[] = [{ a: 1 }, { b: "x".repeat(300) }, {}];
+  const encoded = maps.map((m) => arenaBytes([m]));
+  const locations: number[] = [];
+  // Appended one by one (the long map through set(), short ones by a loop), over pieces
+  // that grow; each from an offset inside a larger buffer, as replay hands them.
+  for (let round = 0; round < 2000; round++) {
+    for (const e of encoded) {
+      const framed = new Uint8Array(e.length + 5);
+      framed.set(e, 3);
+      locations.push(arena.append(framed, 3, 3 + e.length));
+    }
+  }
+  const secondAt = arenaBytes([{ s: 1 }]).length;
+  const snapshotBase = arena.adopt(arenaBytes([{ s: 1 }, { s: 2 }]));
+  const later = arena.append(encoded[0]!, 0, encoded[0]!.length);
+  locations.forEach((loc, i) => assert.deepEqual(arena.properties(loc), maps[i % 3]));
+  assert.deepEqual(arena.properties(snapshotBase + secondAt), { s: 2 });
+  assert.deepEqual(arena.properties(later), maps[0]);
+  assert.throws(() => arena.properties(-1), RangeError);
 });
 
 test("a map the framing walk let through but the decoder refuses is reported as damage", () => {
@@ -103,11 +119,18 @@ test("a map the framing walk let through but the decoder refuses is reported as 
   writeProperties(w, { d: date({ year: 2020, month: 1, day: 1 }) });
   const bytes = w.toBytes();
   bytes[bytes.length - 8] = 13; // the month
-  const arena = new PropertyArena(bytes);
+  const arena = new PropertyArena();
+  arena.adopt(bytes);
   assert.throws(
     () => arena.properties(0),
     (e: unknown) =>
       e instanceof SkeinError && e.code === "SNAPSHOT_CORRUPTION" && /month/.test(e.message),
   );
   assert.throws(() => arena.properties(bytes.length), RangeError);
+  const log = new PropertyArena();
+  log.append(bytes, 0, bytes.length);
+  assert.throws(
+    () => log.properties(0),
+    (e: unknown) => e instanceof SkeinError && e.code === "WAL_MALFORMED",
+  );
 });

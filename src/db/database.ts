@@ -14,6 +14,7 @@ import { runCheckpoint } from "./checkpoint.js";
 import type { ResolvedDatabaseOptions } from "./options.js";
 import { snapshotDirOf, type RecoveryReport } from "./recovery.js";
 import { WriteTx, type WriteTransaction } from "./transaction.js";
+import { EventBatch } from "../store/lw1-codec.js";
 import { ReadView } from "./read-view.js";
 
 /** What `execute` returns: column names in order, and one record per row. */
@@ -89,6 +90,8 @@ export class Database {
   #checkpointing = false;
   /** Set while a write callback runs: the database may not be re-entered from inside it. */
   #inCallback = false;
+  /** The events of the write under way, encoded for the log; one buffer serves every write. */
+  readonly #batch = new EventBatch();
 
   /** Use `openDatabase`. */
   constructor(
@@ -123,20 +126,50 @@ export class Database {
    * Run `fn` as one atomic transaction. If it throws, nothing is applied or logged and the
    * promise rejects with that error; otherwise the changes are visible at once and the
    * promise resolves when the commit is durable as the sync mode promises.
+   *
+   * Not an async function: a write waiting for its fsync holds only its result, not a
+   * suspended frame with its transaction, and thousands may wait for the same fsync.
    */
-  async write<T>(fn: (tx: WriteTransaction) => T): Promise<T> {
-    this.#checkOpen();
-    this.#checkNotInCallback("write");
-    if (typeof fn !== "function") throw new TypeError("write needs a callback function");
-    const tx = new WriteTx(this.#graph);
+  write<T>(fn: (tx: WriteTransaction) => T): Promise<T> {
     let result: T;
+    let durable: Promise<number>;
+    try {
+      this.#checkOpen();
+      this.#checkNotInCallback("write");
+      if (typeof fn !== "function") throw new TypeError("write needs a callback function");
+      const tx = new WriteTx(this.#graph, this.#storage === null ? null : this.#batch);
+      result = this.#run(tx, fn);
+      if (this.#storage === null || this.#batch.count === 0) return Promise.resolve(result);
+      const wal = this.#storage.wal;
+      this.#log(wal, tx);
+      crashPoint("db.write.afterLog");
+      if (wal.syncMode !== "perCommit") {
+        wal.flush();
+        this.#committed();
+        return Promise.resolve(result);
+      }
+      durable = wal.sync();
+    } catch (err) {
+      // Whatever was thrown, as is: what an async function's promise would reject with.
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
+      return Promise.reject(err);
+    }
+    return durable.then(() => {
+      this.#committed();
+      return result;
+    });
+  }
+
+  /** Run the callback; if it throws, roll back and rethrow. */
+  #run<T>(tx: WriteTx, fn: (tx: WriteTransaction) => T): T {
     this.#inCallback = true;
     try {
-      result = fn(tx);
+      const result = fn(tx);
       if (isThenable(result)) {
         void Promise.resolve(result).catch(() => undefined);
         throw new TypeError("the write callback must be synchronous; it returned a promise");
       }
+      return result;
     } catch (err) {
       tx.rollback();
       throw err;
@@ -144,15 +177,12 @@ export class Database {
       this.#inCallback = false;
       tx.finish();
     }
-    if (tx.events.length === 0 || this.#storage === null) return result;
-    const wal = this.#storage.wal;
-    this.#log(wal, tx);
-    crashPoint("db.write.afterLog");
-    if (wal.syncMode === "perCommit") await wal.sync();
-    else wal.flush();
+  }
+
+  /** A write's commit is as durable as the sync mode promises. */
+  #committed(): void {
     this.#commitsSinceCheckpoint++;
     this.#maybeAutoCheckpoint();
-    return result;
   }
 
   /** Append the transaction; on refusal undo it, so memory matches the log. */
@@ -160,7 +190,7 @@ export class Database {
     let begin = 0;
     try {
       begin = wal.begin();
-      wal.appendBatch(begin, tx.events);
+      wal.appendEventBatch(begin, this.#batch);
       wal.commit(begin);
     } catch (err) {
       tx.rollback();
@@ -172,6 +202,9 @@ export class Database {
         }
       }
       throw err;
+    } finally {
+      // The bytes are in the log's buffer now, or refused: a huge write's stay pinned no longer.
+      this.#batch.clear();
     }
   }
 

@@ -97,11 +97,20 @@ export function recover(fs: FileSystem, dir: string, opts: ResolvedDatabaseOptio
   const wal = Wal.openWithSink(
     walDirOf(dir),
     { ...opts.wal, checkpointLsn: snap.fence },
-    (evs, commitLsn) => {
+    (evs, commitLsn, kept) => {
       transactions++;
       events += evs.length;
       try {
-        for (const ev of evs) graph.apply(ev, undefined, true);
+        for (let i = 0; i < evs.length; i++) {
+          const ev = evs[i]!;
+          const at = kept[i]!;
+          // A create whose properties were kept encoded: loaded like a snapshot's entity.
+          if (at < 0) graph.apply(ev, undefined, true);
+          else if (ev.kind === "createNode") graph.loadNode(ev.id, ev.labels, at);
+          else if (ev.kind === "createRelationship") {
+            graph.loadRelationship(ev.id, ev.src, ev.dst, ev.type, at);
+          }
+        }
       } catch (err) {
         const detail = err instanceof Error ? err.message : String(err);
         throw new SkeinError(
@@ -112,7 +121,10 @@ export function recover(fs: FileSystem, dir: string, opts: ResolvedDatabaseOptio
       }
     },
     fs,
+    // Property maps of replayed creates stay encoded until first read, like a snapshot's.
+    (bytes, start, end) => graph.encoded.append(bytes, start, end),
   );
+  graph.encoded.seal();
   if (snap.fence < wal.recovery.firstBaseLsn - 1) {
     wal.close();
     const base = `cannot recover ${dir}: the log starts at lsn ${wal.recovery.firstBaseLsn}`;

@@ -1,19 +1,20 @@
 // The write transaction handed to `Database.write`: argument checks, then one mutation
 // event per change, applied to the graph with an undo log so the whole transaction can be
-// rolled back. A change that changes nothing (a label already there, a property set to
-// its current value) produces no event, so a write that changed nothing logs nothing.
-// It reads its own writes: reads go to the same graph. It does not log or commit; the
-// database does, after the callback returned.
+// rolled back, and encoded at once into the batch the database logs (when it has a log).
+// A change that changes nothing (a label already there, a property set to its current
+// value) produces no event, so a write that changed nothing logs nothing. It reads its
+// own writes: reads go to the same graph. It does not log or commit; the database does,
+// after the callback returned.
 import { SkeinError } from "../internal/errors.js";
-import { canonicalProperties, canonicalValue } from "../store/canonical.js";
+import { canonicalCreateProperties, canonicalValue } from "../store/canonical.js";
 import type { Node, Relationship } from "../store/entities.js";
 import { ReadView } from "./read-view.js";
-import type { MutationEvent } from "../store/events.js";
+import type { CreateNodeEvent, CreateRelationshipEvent, MutationEvent } from "../store/events.js";
 import type { Graph, GraphView, Undo } from "../store/graph.js";
+import type { EventBatch } from "../store/lw1-codec.js";
 import {
   describeValue,
   isWellFormedString,
-  setMapEntry,
   valuesEqual,
   type Properties,
   type PropertyValue,
@@ -64,37 +65,60 @@ function checkKey(key: unknown): string {
   return key;
 }
 
-/** Top-level nulls are absent properties: creating with {x: null} stores no x. */
-function withoutNulls(props: Properties): Properties {
-  const keys = Object.keys(props);
-  if (!keys.some((k) => props[k] === null)) return props;
-  const out: Properties = {};
-  for (const k of keys) if (props[k] !== null) setMapEntry(out, k, props[k] as PropertyValue);
-  return canonicalProperties(out);
+function sameItems(a: readonly unknown[], b: readonly unknown[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 export class WriteTx extends ReadView implements WriteTransaction {
   readonly #graph: Graph;
+  /** How to reverse each change but the creates, oldest first. */
   readonly #undo: Undo[] = [];
-  readonly #events: MutationEvent[] = [];
+  /**
+   * The creates, oldest first, each as `undo.length * 2 + (1 for a relationship)` when it
+   * was made: where it falls among the other changes. A bulk load is mostly creates, and
+   * this way one costs a number instead of an undo function kept until the commit.
+   */
+  readonly #created: number[] = [];
+  /** Where the events go, encoded; null when nothing is logged (an in-memory database). */
+  readonly #batch: EventBatch | null;
   #finished = false;
+  /** The labels of the last node created: a bulk load gives the same ones again and again. */
+  #lastLabels: readonly string[] | null = null;
 
-  constructor(graph: Graph) {
+  /** `batch` is emptied: it receives this transaction's events, in order. */
+  constructor(graph: Graph, batch: EventBatch | null) {
     super(graph); // reads see this transaction's own writes: they go to the same graph
     this.#graph = graph;
-  }
-
-  /** The events of this transaction, in order. */
-  get events(): readonly MutationEvent[] {
-    return this.#events;
+    this.#batch = batch;
+    batch?.clear();
   }
 
   /** Reverse every change, newest first. */
   rollback(): void {
-    if (this.#undo.length > 0) this.#graph.touch();
-    for (let i = this.#undo.length - 1; i >= 0; i--) this.#undo[i]!();
-    this.#undo.length = 0;
-    this.#events.length = 0;
+    const undo = this.#undo;
+    const created = this.#created;
+    if (undo.length > 0 || created.length > 0) this.#graph.touch();
+    let c = created.length - 1;
+    for (let i = undo.length; i >= 0; i--) {
+      // The creates made after change i - 1, newest first, then that change.
+      for (; c >= 0 && created[c]! >> 1 === i; c--) this.#uncreate((created[c]! & 1) === 1);
+      if (i > 0) undo[i - 1]!();
+    }
+    undo.length = 0;
+    created.length = 0;
+    this.#batch?.clear();
+  }
+
+  /**
+   * Delete the newest node (or relationship) this transaction created and take its id
+   * back: ids are handed out in order, and every later change is reversed already.
+   */
+  #uncreate(relationship: boolean): void {
+    const g = this.#graph;
+    if (relationship) g.apply({ kind: "deleteRelationship", relId: --g.nextRelationshipId });
+    else g.apply({ kind: "deleteNode", nodeId: --g.nextNodeId });
   }
 
   /** No more changes through this handle (it escaped its callback). */
@@ -113,21 +137,46 @@ export class WriteTx extends ReadView implements WriteTransaction {
   }
 
   #apply(ev: MutationEvent): void {
-    // Trusted: every value in `ev` was made canonical (a frozen copy) by the method that
-    // built it, so the graph need not copy it a second time.
-    this.#graph.apply(ev, this.#undo, true);
-    this.#events.push(ev);
+    this.#applyLogged(ev, this.#undo);
+  }
+
+  /** As #apply, for a create: reversed by #uncreate rather than by an undo function. */
+  #applyCreate(ev: CreateNodeEvent | CreateRelationshipEvent): void {
+    this.#applyLogged(ev, undefined);
+    this.#created.push(this.#undo.length * 2 + (ev.kind === "createRelationship" ? 1 : 0));
+  }
+
+  /** Encode the event, then apply it: a change is in both the batch and the graph, or neither. */
+  #applyLogged(ev: MutationEvent, undo: Undo[] | undefined): void {
+    const batch = this.#batch;
+    batch?.add(ev);
+    try {
+      // Trusted: every value in `ev` was made canonical (a frozen copy) by the method that
+      // built it, so the graph need not copy it a second time.
+      this.#graph.apply(ev, undo, true);
+    } catch (err) {
+      batch?.removeLast();
+      throw err;
+    }
   }
 
   createNode(labels: string[], properties?: Properties): number {
     this.#checkLive();
     if (!Array.isArray(labels)) throw new TypeError("labels must be an array of strings");
-    for (const l of labels) checkName("label", l);
-    const props = withoutNulls(canonicalProperties(properties));
+    const unique = this.#internedLabels(labels);
+    const props = canonicalCreateProperties(properties);
     const id = this.#graph.nextNodeId;
-    const unique = this.#graph.internLabels(labels);
-    this.#apply({ kind: "createNode", id, labels: unique as string[], properties: props });
+    this.#applyCreate({ kind: "createNode", id, labels: unique as string[], properties: props });
     return id;
+  }
+
+  /** Checked labels, without duplicates, as the graph's shared array for them. */
+  #internedLabels(labels: readonly unknown[]): readonly string[] {
+    // Labels equal to an interned array are checked and without duplicates already.
+    const last = this.#lastLabels;
+    if (last !== null && sameItems(labels, last)) return last;
+    for (const l of labels) checkName("label", l);
+    return (this.#lastLabels = this.#graph.internLabels(labels as string[]));
   }
 
   createRelationship(src: number, dst: number, type: string, properties?: Properties): number {
@@ -135,9 +184,9 @@ export class WriteTx extends ReadView implements WriteTransaction {
     checkId("src", src);
     checkId("dst", dst);
     checkName("relationship type", type);
-    const props = withoutNulls(canonicalProperties(properties));
+    const props = canonicalCreateProperties(properties);
     const id = this.#graph.nextRelationshipId;
-    this.#apply({ kind: "createRelationship", id, src, dst, type, properties: props });
+    this.#applyCreate({ kind: "createRelationship", id, src, dst, type, properties: props });
     return id;
   }
 

@@ -137,8 +137,8 @@ export class ByteWriter {
   /** A u64 byte length, then the UTF-8 bytes. */
   string(s: string): void {
     // Worst case 3 bytes per UTF-16 unit; encodeInto writes in place, no temporary.
-    const lengthAt = this.#ensure(8);
-    const start = this.#ensure(s.length * 3);
+    const lengthAt = this.#ensure(8 + s.length * 3);
+    const start = lengthAt + 8;
     const written = s.length <= SHORT_STRING ? this.#shortAscii(s, start) : -1;
     const n = written >= 0 ? written : textEncoder.encodeInto(s, this.#buf.subarray(start)).written;
     this.#length = start + n;
@@ -185,6 +185,24 @@ export class ByteReader {
   /** The read position, counted from the window's start (see `window`). */
   get position(): number {
     return this.#pos - this.#origin;
+  }
+
+  /** The buffer read from; `index` and `endIndex` are the position and end in it. */
+  get buffer(): Uint8Array {
+    return this.#buf;
+  }
+
+  get index(): number {
+    return this.#pos;
+  }
+
+  get endIndex(): number {
+    return this.#end;
+  }
+
+  /** Moves past `n` bytes. */
+  skip(n: number, what = "bytes"): void {
+    this.#advance(n, what);
   }
 
   /**

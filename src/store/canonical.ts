@@ -58,18 +58,24 @@ export function canonicalValue(v: unknown, depth = 0): PropertyValue {
   throw new TypeError(`${describeValue(v)} is not a property value`);
 }
 
-/** A frozen canonical copy of a map; the shared frozen empty map when it has no keys. */
-function canonicalMap(m: object, depth: number): Properties {
+/**
+ * A frozen canonical copy of a map; the shared frozen empty map when it has no keys left.
+ * With `dropNulls`, an entry whose value is null is left out.
+ */
+function canonicalMap(m: object, depth: number, dropNulls = false): Properties {
   const keys = sortedKeys(m);
   if (keys.length === 0) return EMPTY;
   const out: Properties = {};
+  let kept = 0;
   // Inserted in encoding order, so the encoder finds the keys sorted already.
   for (const key of keys) {
     const value = canonicalValue((m as Record<string, unknown>)[key], depth);
+    if (value === null && dropNulls) continue;
     if (plainKeys.has(key)) out[key] = value;
     else addCheckedEntry(out, key, value);
+    kept++;
   }
-  return Object.freeze(out);
+  return kept === 0 ? EMPTY : Object.freeze(out);
 }
 
 /**
@@ -94,11 +100,23 @@ function withoutZone(v: DateTimeValue): DateTimeValue {
 
 /** A frozen canonical copy of a property map; the shared empty map when there is nothing. */
 export function canonicalProperties(p: unknown): Properties {
+  return canonicalPropertyMap(p, false);
+}
+
+/**
+ * As `canonicalProperties`, for the properties an entity is created with: a top-level null
+ * is an absent property, so creating with {x: null} stores no x.
+ */
+export function canonicalCreateProperties(p: unknown): Properties {
+  return canonicalPropertyMap(p, true);
+}
+
+function canonicalPropertyMap(p: unknown, dropNulls: boolean): Properties {
   if (p === undefined) return EMPTY;
   if (typeof p !== "object" || p === null || Array.isArray(p) || !isPlainMap(p)) {
     throw new TypeError(`properties must be a plain object, got ${describeValue(p)}`);
   }
-  return canonicalMap(p, 0);
+  return canonicalMap(p, 0, dropNulls);
 }
 
 /**

@@ -80,12 +80,14 @@ export type {
 export { MUTATION_EVENT_KINDS } from "./events.js";
 export {
   decodeBatchPayload,
+  decodeBatchPayloadInto,
   decodeEventPayload,
   encodeBatchPayload,
   encodeEventPayload,
   writeBatchPayload,
   writeEventPayload,
 } from "./lw1-codec.js";
+export type { KeepProperties } from "./lw1-codec.js";
 export { readProperties, readValue, writeProperties, writeValue } from "./lw1-values.js";
 export { Node, Path, Relationship } from "./entities.js";
 export { Graph, type GraphView } from "./graph.js";

@@ -8,8 +8,10 @@ import { ByteWriter } from "../internal/bytes.js";
 import { SkeinError } from "../internal/errors.js";
 import type { MutationEvent } from "./events.js";
 import { writeProperties, writeValue } from "./lw1-values.js";
+import { PropertyArena } from "./property-arena.js";
 import {
   decodeBatchPayload,
+  decodeBatchPayloadInto,
   decodeEventPayload,
   encodeBatchPayload,
   encodeEventPayload,
@@ -445,4 +447,43 @@ void test("fuzz: truncated and corrupted payloads only ever raise SkeinError", (
     }
   }
   assert.ok(outcomes.refused > 1000 && outcomes.decoded > 100, JSON.stringify(outcomes));
+});
+
+test("decoding with a keep hook leaves creates' maps encoded, checked and kept", () => {
+  const events: MutationEvent[] = [
+    { kind: "createNode", id: 0, labels: ["P"], properties: { name: "ann", age: 31 } },
+    { kind: "setNodeProperty", nodeId: 0, key: "age", value: 32 },
+    { kind: "createRelationship", id: 0, src: 0, dst: 0, type: "R", properties: {} },
+    { kind: "createNode", id: 1, labels: [], properties: { list: [1, [2, "x"]] } },
+  ];
+  const payload = encodeBatchPayload(events);
+  const arena = new PropertyArena();
+  const out: MutationEvent[] = [];
+  const kept: number[] = [];
+  decodeBatchPayloadInto(payload, out, kept, (b, s, e) => arena.append(b, s, e));
+  assert.equal(out.length, 4);
+  assert.deepEqual(
+    kept.map((k) => k >= 0),
+    [true, false, true, true],
+  );
+  assert.deepEqual(out[1], events[1]);
+  events.forEach((ev, i) => {
+    if (ev.kind !== "createNode" && ev.kind !== "createRelationship") return;
+    assert.deepEqual(out[i], { ...ev, properties: {} }, "the event, its map left out");
+    assert.deepEqual(arena.properties(kept[i]!), ev.properties, "the map, kept");
+  });
+  // Without the hook: the same events as decodeBatchPayload, nothing kept.
+  const plain: MutationEvent[] = [];
+  decodeBatchPayloadInto(payload, plain, null, null);
+  assert.deepEqual(plain, decodeBatchPayload(payload));
+  // A kept map's framing is checked: a bool byte of 2 inside it refuses the batch.
+  const bad = encodeBatchPayload([
+    { kind: "createNode", id: 0, labels: [], properties: { flag: true } },
+  ]);
+  bad[bad.length - 1] = 2;
+  assert.throws(
+    () => decodeBatchPayloadInto(bad, [], [], (b, s, e) => arena.append(b, s, e)),
+    (e: unknown) =>
+      e instanceof SkeinError && e.code === "DECODE" && /bool value byte 2/.test(e.message),
+  );
 });

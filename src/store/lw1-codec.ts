@@ -41,7 +41,9 @@ import {
   writeText,
   writeValue,
 } from "./lw1-values.js";
+import { skipProperties } from "./lw1-skip.js";
 import { describeValue } from "./tagged-values.js";
+import type { Properties } from "./values.js";
 
 const MAGIC = 0x0031_574c; // "LW1\0" read as a little-endian u32
 
@@ -59,6 +61,58 @@ export function writeBatchPayload(w: ByteWriter, events: readonly MutationEvent[
   w.u32(MAGIC);
   w.u64(events.length);
   for (const ev of events as readonly MutationEvent[]) writeEvent(w, ev);
+}
+
+/** Bytes a cleared batch keeps for the next transaction: a huge one does not pin its buffer. */
+const BATCH_KEEP_BYTES = 4 * 1024 * 1024;
+
+/**
+ * A batch payload built one event at a time, as a transaction makes its changes: each
+ * event is encoded when it is made, so a transaction holds bytes rather than event objects
+ * until it commits, and a bulk load's events die young. `writePayload` frames them as
+ * `writeBatchPayload` frames the same events, byte for byte.
+ */
+export class EventBatch {
+  readonly #events = new ByteWriter();
+  #count = 0;
+  /** Where the last event added starts. */
+  #lastAt = 0;
+
+  get count(): number {
+    return this.#count;
+  }
+
+  /** Encode one more event; an invalid one (TypeError/RangeError) leaves the batch as it was. */
+  add(ev: MutationEvent): void {
+    const start = this.#events.length;
+    try {
+      writeEvent(this.#events, ev);
+    } catch (err) {
+      this.#events.rewind(start);
+      throw err;
+    }
+    this.#lastAt = start;
+    this.#count++;
+  }
+
+  /** Take back the event just added (it was refused after all); once per `add`. */
+  removeLast(): void {
+    this.#events.rewind(this.#lastAt);
+    this.#count--;
+  }
+
+  /** Empty it, for the next transaction. */
+  clear(): void {
+    this.#events.reset(BATCH_KEEP_BYTES);
+    this.#count = 0;
+  }
+
+  /** Magic, the event count, then the events. */
+  writePayload(w: ByteWriter): void {
+    w.u32(MAGIC);
+    w.u64(this.#count);
+    w.bytes(this.#events.view());
+  }
 }
 
 export function encodeEventPayload(ev: MutationEvent): Uint8Array {
@@ -159,19 +213,59 @@ export function decodeEventPayload(bytes: Uint8Array): MutationEvent {
 
 /** The batch's events; a schema change in it is refused only once the whole batch parsed. */
 export function decodeBatchPayload(bytes: Uint8Array): MutationEvent[] {
+  const events: MutationEvent[] = [];
+  decodeBatchPayloadInto(bytes, events, null, null);
+  return events;
+}
+
+/**
+ * Keeps an encoded property map, `bytes[start, end)` with its framing checked, somewhere
+ * (see property-arena.ts) and returns its location.
+ */
+export type KeepProperties = (bytes: Uint8Array, start: number, end: number) => number;
+
+/**
+ * As decodeBatchPayload, appending to `events`. With `keep`, the property maps of creates
+ * are not built: each is checked for framing and kept, its event carries empty
+ * properties, and `kept` receives its location (-1 for the other events).
+ */
+export function decodeBatchPayloadInto(
+  bytes: Uint8Array,
+  events: MutationEvent[],
+  kept: number[] | null,
+  keep: KeepProperties | null,
+): void {
   const r = new ByteReader(bytes);
   readMagic(r);
   const count = r.count("event count", 1);
-  const events: MutationEvent[] = [];
   let refused: SchemaEvent | undefined;
   for (let i = 0; i < count; i++) {
-    const ev = readEvent(r);
-    if (ev.kind !== "schema") events.push(ev);
-    else refused ??= ev;
+    keptAt = -1;
+    const ev = readEvent(r, keep);
+    if (ev.kind === "schema") {
+      refused ??= ev;
+      continue;
+    }
+    events.push(ev);
+    kept?.push(keptAt);
   }
   r.expectEnd("mutation batch");
   if (refused !== undefined) throw unsupported(refused);
-  return events;
+}
+
+/** Where readEvent last kept a property map (decoding is synchronous: one at a time). */
+let keptAt = -1;
+const KEPT: Properties = Object.freeze({});
+
+/** A create's property map, built, or with `keep` kept (see decodeBatchPayloadInto). */
+function createProperties(r: ByteReader, keep: KeepProperties | null): Properties {
+  if (keep === null) return readProperties(r);
+  const bytes = r.buffer;
+  const start = r.index;
+  const end = skipProperties(bytes, start, r.endIndex);
+  r.skip(end - start, "properties");
+  keptAt = keep(bytes, start, end);
+  return KEPT;
 }
 
 function unsupported(ev: SchemaEvent): SkeinError {
@@ -189,7 +283,7 @@ function readMagic(r: ByteReader): void {
   }
 }
 
-function readEvent(r: ByteReader): MutationEvent | SchemaEvent {
+function readEvent(r: ByteReader, keep: KeepProperties | null = null): MutationEvent | SchemaEvent {
   const at = r.position;
   const tag = r.u8("event tag");
   switch (tag) {
@@ -198,7 +292,7 @@ function readEvent(r: ByteReader): MutationEvent | SchemaEvent {
         kind: "createNode",
         id: r.safeU64("node id"),
         labels: readLabels(r),
-        properties: readProperties(r),
+        properties: createProperties(r, keep),
       };
     case 2:
       return {
@@ -207,7 +301,7 @@ function readEvent(r: ByteReader): MutationEvent | SchemaEvent {
         src: r.safeU64("source node id"),
         dst: r.safeU64("target node id"),
         type: r.string("relationship type"),
-        properties: readProperties(r),
+        properties: createProperties(r, keep),
       };
     case 3:
       return { kind: "setNodeProperty", ...readNodeKey(r), value: readValue(r) };

@@ -24,6 +24,7 @@ import { SEGMENT_HEADER_BYTES, decodeSegmentHeader } from "./format.js";
 import { readFrame, type RawRecord } from "./record.js";
 import type { SegmentEntry } from "./segment-dir.js";
 import { TxTracker, type CommitSink } from "./tx-tracker.js";
+import type { KeepProperties } from "../store/index.js";
 
 // The judgement and bookkeeping once lived here: their names stay importable from replay.ts.
 export {
@@ -68,6 +69,8 @@ export interface ScanOptions {
   /** Transactions committed at or below it are not handed to `sink`. */
   readonly fenceLsn: number;
   readonly sink: CommitSink;
+  /** Where the properties of created entities are kept encoded (see CommitSink), if anywhere. */
+  readonly keepProperties?: KeepProperties;
   /**
    * Decode every payload when it is read, as a verifier does, instead of only the payloads
    * of the transactions replay returns. An index or constraint change is still refused
@@ -157,7 +160,12 @@ export function scanLog(
   entries: readonly SegmentEntry[],
   options: ScanOptions,
 ): LogScan {
-  const tracker = new TxTracker(options.fenceLsn, options.sink, options.decodeAll ?? false);
+  const tracker = new TxTracker(
+    options.fenceLsn,
+    options.sink,
+    options.decodeAll ?? false,
+    options.keepProperties ?? null,
+  );
   const segments: ScannedSegment[] = [];
   let tornTail: TornTail | null = null;
   let unfinishedSegment: SegmentEntry | null = null;
@@ -272,8 +280,15 @@ export function replaySegments(
   entries: readonly SegmentEntry[],
   fenceLsn: number,
   sink: CommitSink,
+  keepProperties?: KeepProperties,
 ): ReplayOutcome {
-  const { outcome, problem } = scanLog(fs, entries, { fenceLsn, sink, skipBelowFence: true });
+  const options = {
+    fenceLsn,
+    sink,
+    skipBelowFence: true,
+    ...(keepProperties && { keepProperties }),
+  };
+  const { outcome, problem } = scanLog(fs, entries, options);
   if (problem?.error) throw problem.error;
   return outcome;
 }

@@ -1,7 +1,9 @@
 // Group commit for `sync()`: callers that overlap share fsyncs. At most one fsync runs
 // at a time; whoever asks while it runs waits for the next one, which then covers all of
-// them. So N concurrent callers cost two fsyncs (and two writes), not N. It is handed a narrow interface to
-// the log (write out, sync the active segment, report the outcome), not the log itself.
+// them. So N concurrent callers cost two fsyncs (and two writes), not N. The callers
+// waiting for the same round also share one promise, so a caller costs no allocation:
+// thousands may be waiting at once. It is handed a narrow interface to the log (write out,
+// sync the active segment, report the outcome), not the log itself.
 // A failed fsync is final: every waiter is rejected and the failure is reported once, to
 // be latched as poison by the owner; it is never retried.
 import { crashPoint } from "../internal/crash-point.js";
@@ -25,15 +27,31 @@ export interface SyncTarget {
   syncedLsn(): number;
 }
 
-interface Waiter {
-  readonly lsn: number;
+/** Callers waiting together: those whose records the same write-out covers. */
+interface Waiters {
+  /** The highest LSN one of them waits for. */
+  lsn: number;
+  readonly promise: Promise<number>;
   readonly resolve: (lsn: number) => void;
   readonly reject: (err: unknown) => void;
 }
 
+function newWaiters(lsn: number): Waiters {
+  let resolve!: (lsn: number) => void;
+  let reject!: (err: unknown) => void;
+  const promise = new Promise<number>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { lsn, promise, resolve, reject };
+}
+
 export class SharedSync {
   readonly #target: SyncTarget;
-  #waiters: Waiter[] = [];
+  /** Oldest first: the ones the running round covers, then those who came after its write-out. */
+  #waiting: Waiters[] = [];
+  /** Those the next write-out will cover; callers join them until it happens. */
+  #joining: Waiters | null = null;
   #inFlight: Promise<void> | null = null;
   /** How many fsyncs this has issued; for tests and status. */
   fsyncCount = 0;
@@ -60,10 +78,15 @@ export class SharedSync {
       // then in one call, so N callers while an fsync runs cost no system call each.
       const lsn = this.#target.appendedLsn();
       if (lsn <= this.#target.syncedLsn()) return Promise.resolve(this.#target.syncedLsn());
-      return new Promise((resolve, reject) => {
-        this.#waiters.push({ lsn, resolve, reject });
-        if (this.#inFlight === null) this.#start();
-      });
+      let joining = this.#joining;
+      if (joining === null) {
+        joining = this.#joining = newWaiters(lsn);
+        this.#waiting.push(joining);
+      } else {
+        joining.lsn = Math.max(joining.lsn, lsn);
+      }
+      if (this.#inFlight === null) this.#start();
+      return joining.promise;
     } catch (err) {
       return Promise.reject(err instanceof Error ? err : new Error(String(err)));
     }
@@ -90,7 +113,7 @@ export class SharedSync {
   /** Write out and fsync on the thread pool; resolves with the LSN the fsync covers. */
   #threadPoolRound(): Promise<number> {
     try {
-      const covered = this.#target.writeOut();
+      const covered = this.#writeOut();
       return this.#target.syncAsync().then(() => covered);
     } catch (err) {
       return Promise.reject(err instanceof Error ? err : new Error(String(err)));
@@ -100,10 +123,16 @@ export class SharedSync {
   /** Write out and fsync in a microtask, after the callers of this tick have appended. */
   #blockingRound(): Promise<number> {
     return Promise.resolve().then(() => {
-      const covered = this.#target.writeOut();
+      const covered = this.#writeOut();
       this.#target.syncBlocking();
       return covered;
     });
+  }
+
+  /** Write out for a round: whoever asks from now on waits for the round after it. */
+  #writeOut(): number {
+    this.#joining = null;
+    return this.#target.writeOut();
   }
 
   #done(covered: number): void {
@@ -111,20 +140,23 @@ export class SharedSync {
     this.#inFlight = null;
     this.#target.onDurable(covered);
     const durable = this.#target.syncedLsn();
-    const still: Waiter[] = [];
-    for (const w of this.#waiters) {
+    // Made durable by another path before their write-out: later callers may not join them.
+    if (this.#joining !== null && this.#joining.lsn <= durable) this.#joining = null;
+    const still: Waiters[] = [];
+    for (const w of this.#waiting) {
       if (w.lsn <= durable) w.resolve(durable);
       else still.push(w);
     }
-    this.#waiters = still;
+    this.#waiting = still;
     if (still.length > 0) this.#start();
   }
 
   #fail(err: unknown): void {
     this.#inFlight = null;
     const reported = this.#target.onFailure(err);
-    const waiters = this.#waiters;
-    this.#waiters = [];
-    for (const w of waiters) w.reject(reported);
+    const waiting = this.#waiting;
+    this.#waiting = [];
+    this.#joining = null;
+    for (const w of waiting) w.reject(reported);
   }
 }

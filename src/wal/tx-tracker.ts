@@ -8,14 +8,22 @@
 // records that framed correctly, one at a time, and reports the first one that does not
 // fit as a located `LogProblem` value, so the scan can stop there like any other problem.
 import { SkeinError } from "../internal/errors.js";
-import type { MutationEvent } from "../store/index.js";
-import { decodeBatchPayload, decodeEventPayload } from "../store/index.js";
+import type { KeepProperties, MutationEvent } from "../store/index.js";
+import { decodeBatchPayloadInto, decodeEventPayload } from "../store/index.js";
 import type { LogProblem } from "./damage.js";
 import { RecordKind } from "./format.js";
 import type { RawRecord } from "./record.js";
 
-/** Receives each committed transaction above the fence, in commit order. */
-export type CommitSink = (events: MutationEvent[], commitLsn: number) => void;
+/**
+ * Receives each committed transaction above the fence, in commit order. With a
+ * `keepProperties` hook, `kept[i]` is where the properties of event i (a create) were
+ * kept, its `properties` then being empty, or -1; without one, every entry is -1.
+ */
+export type CommitSink = (
+  events: MutationEvent[],
+  commitLsn: number,
+  kept: readonly number[],
+) => void;
 
 /** A payload record and the segment it was read from. */
 interface Located {
@@ -28,6 +36,8 @@ interface OpenTx {
   readonly payloads: Located[];
   /** Events decoded as they were read (decodeAll), in record order. */
   readonly events: MutationEvent[];
+  /** Where each event's properties were kept, or -1 (see CommitSink). */
+  readonly kept: number[];
   /** An index or constraint change met while decoding eagerly, refused only on return. */
   unsupported: { readonly error: SkeinError; readonly at: Located } | null;
 }
@@ -38,15 +48,17 @@ export class TxTracker {
   readonly #fence: number;
   readonly #sink: CommitSink;
   readonly #decodeAll: boolean;
+  readonly #keep: KeepProperties | null;
   /** The payload being decoded when a decode fails: the problem is there, not at the commit. */
   #decoding: Located | null = null;
   lastLsn = 0;
   checkpointLsn: number | null = null;
 
-  constructor(fence: number, sink: CommitSink, decodeAll: boolean) {
+  constructor(fence: number, sink: CommitSink, decodeAll: boolean, keep: KeepProperties | null) {
     this.#fence = fence;
     this.#sink = sink;
     this.#decodeAll = decodeAll;
+    this.#keep = keep;
   }
 
   /** Take the next record; the problem it reveals, located, or null. */
@@ -86,7 +98,7 @@ export class TxTracker {
     this.lastLsn = rec.lsn;
     switch (rec.kind) {
       case RecordKind.TxBegin:
-        this.#open.set(rec.lsn, { payloads: [], events: [], unsupported: null });
+        this.#open.set(rec.lsn, { payloads: [], events: [], kept: [], unsupported: null });
         return;
       case RecordKind.Mutation:
       case RecordKind.MutationBatch:
@@ -112,7 +124,7 @@ export class TxTracker {
     }
     this.#decoding = at;
     try {
-      decodeInto(tx.events, at);
+      decodeInto(tx, at, this.#keep);
     } catch (err) {
       if (!(err instanceof SkeinError && err.code === "WAL_UNSUPPORTED_EVENT")) throw err;
       tx.unsupported ??= { error: err, at };
@@ -142,10 +154,10 @@ export class TxTracker {
     }
     for (const p of tx.payloads) {
       this.#decoding = p;
-      decodeInto(tx.events, p);
+      decodeInto(tx, p, this.#keep);
     }
     this.#decoding = null;
-    this.#sink(tx.events, rec.lsn);
+    this.#sink(tx.events, rec.lsn, tx.kept);
   }
 }
 
@@ -157,10 +169,14 @@ function kindName(kind: RecordKind): string {
       : "mutation";
 }
 
-function decodeInto(out: MutationEvent[], { rec, segmentPath }: Located): void {
+function decodeInto(tx: OpenTx, { rec, segmentPath }: Located, keep: KeepProperties | null): void {
   try {
-    if (rec.kind === RecordKind.Mutation) out.push(decodeEventPayload(rec.payload));
-    else for (const ev of decodeBatchPayload(rec.payload)) out.push(ev);
+    if (rec.kind === RecordKind.Mutation) {
+      tx.events.push(decodeEventPayload(rec.payload));
+      tx.kept.push(-1);
+    } else {
+      decodeBatchPayloadInto(rec.payload, tx.events, tx.kept, keep);
+    }
   } catch (err) {
     const where = `in segment ${segmentPath} at lsn ${rec.lsn}`;
     if (err instanceof SkeinError && err.code === "WAL_UNSUPPORTED_EVENT") {

@@ -7,6 +7,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { isSkeinError } from "../internal/errors.js";
 import { ev } from "../testing/events.js";
 import type { MutationEvent } from "../store/index.js";
+import { EventBatch } from "../store/lw1-codec.js";
 import { tmpDir } from "../testing/tmp.js";
 import { Wal } from "./wal.js";
 import { replayDir } from "./replay-dir.js";
@@ -115,6 +116,25 @@ describe("wal", () => {
     assert.deepEqual([b, batchLsn, c], [1, 2, 3]);
     wal.close();
     assert.deepEqual(replayDir(dir).events, [ev(1), ev(2), ev(3)]);
+  });
+
+  test("appendEventBatch writes the bytes appendBatch writes for the same events", (t) => {
+    const events = [ev(1), ev(2), ev(3)];
+    const logBytes = (dir: string, append: (wal: Wal, begin: number) => void): Buffer => {
+      const { wal } = openDefault(dir);
+      const b = wal.begin();
+      append(wal, b);
+      wal.commit(b);
+      wal.close();
+      return readFileSync(join(dir, segmentFileName(1)));
+    };
+    const batch = new EventBatch();
+    for (const e of events) batch.add(e);
+    const encoded = logBytes(tmpDir(t), (wal, b) => wal.appendEventBatch(b, batch));
+    assert.deepEqual(
+      encoded,
+      logBytes(tmpDir(t), (wal, b) => wal.appendBatch(b, events)),
+    );
   });
 
   test("an aborted transaction is dropped on replay", (t) => {

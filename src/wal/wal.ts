@@ -8,8 +8,9 @@
 import type { DirLockHandle, FileSystem } from "../internal/fs.js";
 import { NodeFileSystem } from "../internal/fs.js";
 import { SkeinError } from "../internal/errors.js";
-import type { MutationEvent } from "../store/index.js";
+import type { KeepProperties, MutationEvent } from "../store/index.js";
 import { writeBatchPayload, writeEventPayload } from "../store/index.js";
+import type { EventBatch } from "../store/lw1-codec.js";
 import { GroupFlusher } from "./flusher.js";
 import { RecordKind, SEGMENT_HEADER_BYTES } from "./format.js";
 import { acquireDirLock } from "./lock.js";
@@ -129,12 +130,16 @@ export class Wal {
     return { wal, events };
   }
 
-  /** As `open`, but hands each committed transaction to `sink` instead of collecting them. */
+  /**
+   * As `open`, but hands each committed transaction to `sink` instead of collecting them;
+   * with `keepProperties`, creates' property maps are kept encoded (see CommitSink).
+   */
   static openWithSink(
     dir: string,
     options: WalOptions | undefined,
     sink: CommitSink,
     fs: FileSystem = defaultFileSystem(),
+    keepProperties?: KeepProperties,
   ): Wal {
     if (typeof dir !== "string" || dir.length === 0) {
       throw new TypeError("wal directory must be a non-empty string");
@@ -144,7 +149,8 @@ export class Wal {
     const lock = fs.lockDir(dir);
     try {
       removeTempSegments(fs, dir);
-      const outcome = replaySegments(fs, listSegments(fs, dir), opts.checkpointLsn, sink);
+      const segments = listSegments(fs, dir);
+      const outcome = replaySegments(fs, segments, opts.checkpointLsn, sink, keepProperties);
       const wal = new Wal(dir, fs, opts, lock, outcome);
       wal.#startFlusher();
       return wal;
@@ -242,6 +248,13 @@ export class Wal {
     return this.#appendRecord(RecordKind.MutationBatch, txBeginLsn, (w) =>
       writeBatchPayload(w, events),
     );
+  }
+
+  /** As `appendBatch`, for events the caller encoded as it made them. */
+  appendEventBatch(txBeginLsn: number, batch: EventBatch): number {
+    this.#checkWritable();
+    this.#checkOpenTx(txBeginLsn);
+    return this.#appendRecord(RecordKind.MutationBatch, txBeginLsn, (w) => batch.writePayload(w));
   }
 
   commit(txBeginLsn: number): number {

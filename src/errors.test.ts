@@ -35,6 +35,7 @@ import {
   date,
   decodeBatchPayload,
   decodeEventPayload,
+  encodeBatchPayload,
   vector,
   type MutationEvent,
 } from "./store/index.js";
@@ -1178,6 +1179,59 @@ pin("SNAPSHOT_CORRUPTION", "records that contradict the header or each other", (
   });
   expectDamage(dangling, 108, "relationship 0 joins node 1, which the snapshot does not hold");
 });
+
+/** A date property whose month byte, the map's last value, reads 13: framed, not decodable. */
+const DATE_PROPS = { d: date({ year: 2024, month: 1, day: 1 }) };
+const MONTH_13 = "invalid value at byte 17: date month 13 is not an integer in 1..12";
+
+pin(
+  "SNAPSHOT_CORRUPTION",
+  "a property map that frames but does not decode, met on first read",
+  async () => {
+    // As a faulty writer would leave it: the checksum matches, so the open succeeds and the
+    // map, left encoded until read, is found wrong when the node is first read.
+    const only = { nodeCount: 1, relationshipCount: 0, relationships: () => [] };
+    const mem = memWithSnapshot({
+      ...only,
+      nodes: () => [{ id: 0, labels: [], properties: DATE_PROPS }],
+    });
+    const bytes = mem.bytesOf(SNAP).slice();
+    const monthAt = bytes.length - 12 - 8;
+    bytes[monthAt] = 13;
+    const end = bytes.length - 12;
+    new DataView(bytes.buffer, bytes.byteOffset).setUint32(end, crc32(bytes, 0, end), true);
+    mem.setBytes(SNAP, bytes);
+    const db = await openMemDb(mem);
+    expectError(
+      () => db.read((g) => g.node(0)),
+      "SNAPSHOT_CORRUPTION",
+      `a property map from a snapshot cannot be decoded: ${MONTH_13}`,
+    );
+    await db.close();
+  },
+);
+
+pin(
+  "WAL_MALFORMED",
+  "a created entity's property map that frames but does not decode",
+  async () => {
+    const payload = encodeBatchPayload([
+      { kind: "createNode", id: 0, labels: [], properties: DATE_PROPS },
+    ]);
+    payload[payload.length - 8] = 13; // the month
+    const seg = new SegmentBuilder(1)
+      .record(RecordKind.TxBegin, 1)
+      .raw(rawRecord(RecordKind.MutationBatch, 2, 1, payload))
+      .record(RecordKind.TxCommit, 3, 1);
+    const db = await openMemDb(memFsWith(seg.bytes()));
+    expectError(
+      () => db.read((g) => g.node(0)),
+      "WAL_MALFORMED",
+      `a property map from the log cannot be decoded: ${MONTH_13}`,
+    );
+    await db.close();
+  },
+);
 
 /** Warnings the process emits while `fn` runs (they are emitted on a later tick). */
 async function warningsDuring(fn: () => Promise<void>): Promise<(Error & { code?: string })[]> {

@@ -44,6 +44,11 @@ function workloadTitles(size) {
   };
 }
 
+/** What a workload's table alone would not tell. */
+const WORKLOAD_NOTES = {
+  W4: "Skein's open builds the graph's structure and leaves property maps encoded, their framing checked; each is decoded on the first read of its entity (docs/database.md, \"Recovery\"). A program that reads every property right after opening pays for it then: `node bench/first-read.mjs <dir>` opens a directory W3 left and times a first and a second full read.",
+};
+
 /** The table of one workload: its rows, plus rows of other workloads its comparisons use. */
 function workloadTable(workload, rows, ratioItems) {
   const own = rows.filter((r) => r.workload === workload);
@@ -209,6 +214,7 @@ export function renderReport(d) {
     ...["W0", "W1", "W2", "W3", "W4", "W5"].flatMap((w) => [
       `## ${titles[w]}`,
       workloadTable(w, d.rows, d.ratioItems),
+      WORKLOAD_NOTES[w] ?? "",
     ]),
     d.checkpointNote ? d.checkpointNote : "",
     "## Missed targets: what bounds them",

@@ -250,7 +250,11 @@ export class Wal {
     );
   }
 
-  /** As `appendBatch`, for events the caller encoded as it made them. */
+  /**
+   * As `appendBatch`, for events the caller encoded as it made them (the database's
+   * write path; EventBatch is not part of the package's API, so neither is this).
+   * @internal
+   */
   appendEventBatch(txBeginLsn: number, batch: EventBatch): number {
     this.#checkWritable();
     this.#checkOpenTx(txBeginLsn);

@@ -15,6 +15,7 @@ import type { EventBatch } from "../store/lw1-codec.js";
 import {
   describeValue,
   isWellFormedString,
+  sameItems,
   valuesEqual,
   type Properties,
   type PropertyValue,
@@ -63,12 +64,6 @@ function checkKey(key: unknown): string {
     throw new TypeError(`property key ${describeValue(key)} has a lone surrogate`);
   }
   return key;
-}
-
-function sameItems(a: readonly unknown[], b: readonly unknown[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }
 
 export class WriteTx extends ReadView implements WriteTransaction {

@@ -18,7 +18,7 @@ import { crc32 } from "node:zlib";
 import { ByteReader } from "../internal/bytes.js";
 import type { FileHandle, FileSystem } from "../internal/fs.js";
 import { SkeinError } from "../internal/errors.js";
-import { IdSet, skipProperties, type Properties } from "../store/index.js";
+import { IdSet, sameItems, skipProperties, type Properties } from "../store/index.js";
 import type { SnapshotHeader, SnapshotNode, SnapshotRelationship } from "./format.js";
 import { CHUNK_BYTES, HEADER_BYTES, MIN_NODE_BODY_BYTES } from "./format.js";
 import { MIN_RELATIONSHIP_BODY_BYTES, SnapshotCorruptionError, TRAILER_BYTES } from "./format.js";
@@ -233,9 +233,7 @@ class Encoded implements RecordDecoder {
     const read = this.#labelsRead;
     const id = (this.#head.id = decodeNodeHead(body, read));
     const last = this.#labels;
-    if (read.length !== last.length || read.some((l, i) => l !== last[i])) {
-      this.#labels = [...read];
-    }
+    if (!sameItems(read, last)) this.#labels = [...read];
     this.#isNode = true;
     this.#properties(body, cursor);
     return id;

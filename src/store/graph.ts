@@ -23,7 +23,7 @@ import { Node, Relationship } from "./entities.js";
 import type { MutationEvent } from "./events.js";
 import { IdSet } from "./id-set.js";
 import { PropertyArena } from "./property-arena.js";
-import type { Properties } from "./values.js";
+import { sameItems, type Properties } from "./values.js";
 
 /** Reverses one applied change. */
 export type Undo = () => void;
@@ -117,7 +117,7 @@ export class Graph implements GraphView {
     // Loads, writes and replay mostly repeat the labels of the node before: no key to
     // build for those. (Compared by content: a caller may reuse and change its array.)
     const last = this.#lastShared;
-    if (labels.length === last.length && labels.every((l, i) => l === last[i])) return last;
+    if (sameItems(labels, last)) return last;
     const unique = labels.length < 2 ? labels : [...new Set(labels)];
     const key = unique.join("\u0000");
     let shared = this.#labelSets.get(key);
@@ -238,9 +238,9 @@ export class Graph implements GraphView {
   }
 
   /**
-   * Where encoded property maps are kept for loadNode, loadRelationship and replayed
-   * create events (`encodedProperties`); a location handed out must be of a map whose
-   * framing was checked.
+   * Where encoded property maps are kept for loadNode and loadRelationship (snapshot
+   * records and replayed creates); a location handed out must be of a map whose framing
+   * was checked.
    */
   get encoded(): PropertyArena {
     return this.#arena;

@@ -55,6 +55,7 @@ export {
   localDateTime,
   localTime,
   point,
+  sameItems,
   sortedKeys,
   time,
   valueKind,

@@ -157,8 +157,11 @@ function segmentsEqual(a: readonly Uint8Array[], b: readonly Uint8Array[]): bool
   return a.length === b.length && a.every((s, i) => Buffer.compare(s, b[i] as Uint8Array) === 0);
 }
 
-function sameItems(a: readonly unknown[], b: readonly unknown[]): boolean {
-  return a.length === b.length && a.every((x, i) => Object.is(x, b[i]));
+/** The same items in the same order (by Object.is); a loop, as label checks on write paths use it. */
+export function sameItems(a: readonly unknown[], b: readonly unknown[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return false;
+  return true;
 }
 
 // Temporal kinds and points hold only normalised scalars, so own fields compare with Object.is.
